@@ -1,0 +1,8 @@
+from django.contrib import admin
+
+from health.models import Heartbeat
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(admin.ModelAdmin):
+    list_display = ["name", "last_seen", "hostname"]

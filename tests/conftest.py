@@ -1,0 +1,41 @@
+import os
+
+import pytest
+
+from offices.models import OfficeRole
+from tests.factories import OfficeFactory, user_with_role
+
+R = OfficeRole.Role
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords_and_bangla(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LANGUAGE_CODE = "bn"
+
+
+@pytest.fixture
+def office_a(db):
+    return OfficeFactory(name="দপ্তর ক")
+
+
+@pytest.fixture
+def office_b(db):
+    return OfficeFactory(name="দপ্তর খ")
+
+
+@pytest.fixture
+def alice(office_a):
+    """Drafter and administrator of office A."""
+    return user_with_role(office_a, R.DRAFTER, R.ADMIN, username="alice")
+
+
+@pytest.fixture
+def charlie(office_b):
+    """Administrator of office B: must see nothing of office A."""
+    return user_with_role(office_b, R.DRAFTER, R.ADMIN, username="charlie")
+
+
+def services_required() -> bool:
+    """In CI (SOBHA_REQUIRE_SERVICES=1) a missing service fails the test instead of skipping it."""
+    return os.environ.get("SOBHA_REQUIRE_SERVICES") == "1"
