@@ -177,3 +177,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# The minutes editor posts a whole meeting at once: 200 agenda items with their decisions are
+# several thousand fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

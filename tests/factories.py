@@ -91,3 +91,17 @@ def user_with_role(office: Office, *roles: str, username: str | None = None) -> 
     for role in roles:
         OfficeRole.objects.create(user=user, office=office, role=role)
     return user
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "minutes.Meeting"
+
+    office = factory.SubFactory(OfficeFactory)
+    title = factory.Sequence(lambda n: f"ইনোভেশন টিমের {n} সভার কার্যবিবরণী")
+    chair_name = "ড. তরুণ কান্তি শিকদার"
+    chair_designation = "অতিরিক্ত সচিব"
+    date = factory.Faker("date_between", start_date="-1y", end_date="today")
+    start_time = "15:00"
+    venue = "সভাকক্ষ"
+    created_by = factory.SubFactory(UserFactory)

@@ -18,7 +18,7 @@ def test_it_logs_the_demo_drafter_in_and_shows_the_bangla_home_page(page):
     # The page is drawn with the portal's own Bangla font, not a system fallback.
     font = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert "Sobha Sans" in font
-    assert page.evaluate("document.fonts.check('16px \"Sobha Sans\"', 'সভা')")
+    assert page.evaluate("document.fonts.check('16px \"Sobha Sans Bangla\"', 'সভা')")
     screenshot(page, "home-drafter")
 
 
