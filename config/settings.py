@@ -162,6 +162,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "health.tasks.record_heartbeat", "schedule": 60.0},
+    "deliveries-recover": {"task": "minutes.tasks.deliveries_recover", "schedule": 300.0},
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("offices/", include("offices.urls")),
     path("minutes/", include("minutes.urls")),
+    path("public/minutes/", include("minutes.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_views.status, name="health"),
     path("admin/", admin.site.urls),

@@ -107,34 +107,30 @@ def _pull_previous_decisions(meeting: Meeting) -> None:
     if not earlier:
         return
     item = AgendaItem.objects.create(meeting=meeting, order=0, title=PREVIOUS_DECISIONS_TITLE)
-    decisions = Decision.objects.bulk_create(
+    _copy_decisions([(d, item, {"order": i, "carried_from": d}) for i, d in enumerate(earlier)])
+
+
+def _copy_decisions(rows: list[tuple[Decision, AgendaItem, dict]]) -> list[Decision]:
+    """Copy decisions (with their responsibilities) under new agenda items; `dict` overrides fields."""
+    copies = Decision.objects.bulk_create(
         Decision(
             agenda_item=item,
-            order=i,
-            text=d.text,
-            deadline_kind=d.deadline_kind,
-            deadline_date=d.deadline_date,
-            deadline_working_days=d.deadline_working_days,
-            deadline_rule=d.deadline_rule,
-            status=d.status,
-            progress_note=d.progress_note,
-            carried_from=d,
+            **{
+                "order": d.order, "text": d.text, "deadline_kind": d.deadline_kind,
+                "deadline_date": d.deadline_date, "deadline_working_days": d.deadline_working_days,
+                "deadline_rule": d.deadline_rule, "status": d.status, "progress_note": d.progress_note,
+                **overrides,
+            },
         )
-        for i, d in enumerate(earlier)
-    )
+        for d, item, overrides in rows
+    )  # fmt: skip
     Responsibility.objects.bulk_create(
-        Responsibility(
-            decision=new,
-            order=r.order,
-            office_id=r.office_id,
-            branch_id=r.branch_id,
-            post_id=r.post_id,
-            official_id=r.official_id,
-            label=r.label,
-        )
-        for new, old in zip(decisions, earlier, strict=True)
+        Responsibility(decision=copy, order=r.order, office_id=r.office_id, branch_id=r.branch_id,
+                       post_id=r.post_id, official_id=r.official_id, label=r.label)
+        for (old, _item, _overrides), copy in zip(rows, copies, strict=True)
         for r in old.responsibilities.all()
-    )
+    )  # fmt: skip
+    return copies
 
 
 @transaction.atomic
@@ -273,3 +269,31 @@ def recipients_from_group(group: DistributionGroup) -> list[RecipientContent]:
         )
         for m in group.members.all()
     ]
+
+
+def meeting_copy(*, source: Meeting, by: User) -> Meeting:
+    """A new draft version with the same content as `source` (called inside the caller's transaction)."""
+    copy = Meeting.objects.get(pk=source.pk)
+    copy.pk = copy.id = None
+    copy._state.adding = True
+    copy.state = Meeting.State.DRAFT
+    copy.version = source.version + 1
+    copy.replaces = source
+    copy.government_file, copy.memo_serial, copy.memo_number, copy.issue_date = None, None, "", None
+    copy.created_by = by
+    copy.save()
+    copy.participating_offices.set(source.participating_offices.all())
+    items = list(source.agenda_items.prefetch_related("decisions__responsibilities"))
+    new_items = AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=copy, order=i.order, title=i.title, discussion=i.discussion) for i in items
+    )
+    _copy_decisions(
+        [(d, new, {}) for old, new in zip(items, new_items, strict=True) for d in old.decisions.all()]
+    )
+    for model in (Attendee, Recipient):
+        rows = list(model.objects.filter(meeting=source))
+        for row in rows:
+            row.pk = None
+            row.meeting = copy
+        model.objects.bulk_create(rows)
+    return copy

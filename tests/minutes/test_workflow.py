@@ -1,0 +1,179 @@
+"""Draft → submitted → approved → issued → published, with refusals, memo numbers and corrections."""
+
+import threading
+
+import pytest
+from django.db import connections
+from django.urls import reverse
+
+from minutes import workflow
+from minutes.models import Meeting, Transition
+from minutes.workflow import TransitionRefused
+from offices.models import GovernmentFile, OfficeRole
+from tests.factories import GovernmentFileFactory, MeetingFactory, OfficialFactory, user_with_role
+
+R = OfficeRole.Role
+S = Meeting.State
+
+
+@pytest.fixture
+def people(office_a):
+    def user(role, name):
+        u = user_with_role(office_a, role)
+        u.official = OfficialFactory(office=office_a, name=name, designation="উপসচিব")
+        u.save()
+        return u
+
+    return {
+        "drafter": user(R.DRAFTER, "মোঃ আবদুল কাদির"),
+        "approver": user(R.APPROVER, "ড. তরুণ কান্তি শিকদার"),
+        "issuer": user(R.ISSUER, "জনাব মো: মনিরুজ্জামান"),
+    }
+
+
+@pytest.fixture
+def meeting(office_a, people):
+    meeting = MeetingFactory(office=office_a, created_by=people["drafter"])
+    meeting.agenda_items.create(order=0, title="বিবিধ")
+    return meeting
+
+
+@pytest.fixture
+def nothi(office_a):
+    return GovernmentFileFactory(office=office_a, number="58.00.0000.018.31.006.17", last_serial=25)
+
+
+def test_the_whole_way_with_a_return_and_every_step_recorded(meeting, people, nothi):
+    workflow.meeting_submit(meeting=meeting, by=people["drafter"])
+    workflow.meeting_return(meeting=meeting, by=people["approver"], comment="সিদ্ধান্ত খ স্পষ্ট করুন")
+    assert Meeting.objects.get(pk=meeting.pk).state == S.RETURNED
+    workflow.meeting_submit(meeting=meeting, by=people["drafter"])
+    workflow.meeting_approve(meeting=meeting, by=people["approver"])
+    issued = workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+    assert issued.memo_number == "58.00.0000.018.31.006.17.26"
+    assert (issued.issuer_name, issued.issuer_designation) == ("জনাব মো: মনিরুজ্জামান", "উপসচিব")
+    workflow.minutes_publish(meeting=meeting, by=people["issuer"])
+    steps = list(Transition.objects.filter(meeting=meeting).values_list("to_state", "by_name", "comment"))
+    assert steps == [
+        (S.SUBMITTED, "মোঃ আবদুল কাদির", ""),
+        (S.RETURNED, "ড. তরুণ কান্তি শিকদার", "সিদ্ধান্ত খ স্পষ্ট করুন"),
+        (S.SUBMITTED, "মোঃ আবদুল কাদির", ""),
+        (S.APPROVED, "ড. তরুণ কান্তি শিকদার", ""),
+        (S.ISSUED, "জনাব মো: মনিরুজ্জামান", ""),
+        (S.PUBLISHED, "জনাব মো: মনিরুজ্জামান", ""),
+    ]
+
+
+def test_wrong_roles_and_wrong_states_are_refused_in_bangla(meeting, people, nothi, charlie):
+    with pytest.raises(TransitionRefused, match="ভূমিকা"):
+        workflow.meeting_approve(meeting=meeting, by=people["drafter"])  # cannot approve own office's minutes
+    with pytest.raises(TransitionRefused, match="এখন এটি করা যাবে না"):
+        workflow.meeting_approve(meeting=meeting, by=people["approver"])  # not submitted yet
+    with pytest.raises(TransitionRefused, match="ভূমিকা"):
+        workflow.meeting_submit(meeting=meeting, by=charlie)
+    workflow.meeting_submit(meeting=meeting, by=people["drafter"])
+    with pytest.raises(TransitionRefused, match="মন্তব্য"):
+        workflow.meeting_return(meeting=meeting, by=people["approver"], comment="  ")
+    assert Meeting.objects.get(pk=meeting.pk).state == S.SUBMITTED
+    assert Transition.objects.filter(meeting=meeting).count() == 1
+
+
+def test_issuing_twice_or_from_another_offices_file_uses_no_number(meeting, people, nothi, office_b):
+    workflow.meeting_submit(meeting=meeting, by=people["drafter"])
+    workflow.meeting_approve(meeting=meeting, by=people["approver"])
+    foreign = GovernmentFileFactory(office=office_b, last_serial=7)
+    with pytest.raises(TransitionRefused, match="নিজস্ব নথি"):
+        workflow.minutes_issue(meeting=meeting, government_file=foreign, by=people["issuer"])
+    assert GovernmentFile.objects.get(pk=foreign.pk).last_serial == 7
+    workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+    with pytest.raises(TransitionRefused, match="এখন এটি করা যাবে না"):
+        workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])  # double click
+    assert GovernmentFile.objects.get(pk=nothi.pk).last_serial == 26
+
+
+def test_a_failed_issue_does_not_use_up_a_number(meeting, people, nothi, monkeypatch):
+    workflow.meeting_submit(meeting=meeting, by=people["drafter"])
+    workflow.meeting_approve(meeting=meeting, by=people["approver"])
+
+    def broken_save(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Meeting, "save", broken_save)
+    with pytest.raises(RuntimeError):
+        workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+    monkeypatch.undo()
+    assert GovernmentFile.objects.get(pk=nothi.pk).last_serial == 25
+    assert Meeting.objects.get(pk=meeting.pk).state == S.APPROVED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_issues_from_one_file_get_twenty_consecutive_serials(office_a, people):
+    nothi = GovernmentFileFactory(office=office_a, last_serial=100)
+    meetings = [
+        MeetingFactory(office=office_a, created_by=people["drafter"], state=S.APPROVED) for _ in range(20)
+    ]
+    barrier = threading.Barrier(20)
+    errors = []
+
+    def issue(meeting):
+        try:
+            barrier.wait()
+            workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=issue, args=(m,)) for m in meetings]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    serials = sorted(Meeting.objects.filter(government_file=nothi).values_list("memo_serial", flat=True))
+    assert serials == list(range(101, 121))
+    assert GovernmentFile.objects.get(pk=nothi.pk).last_serial == 120
+
+
+def test_a_correction_is_a_new_version_that_links_to_the_issued_one(meeting, people, nothi):
+    meeting.agenda_items.get().decisions.create(order=0, text="প্রমাণক সংরক্ষণ করবে।")
+    Meeting.objects.filter(pk=meeting.pk).update(state=S.ISSUED, memo_number="58.1.26")
+    correction = workflow.minutes_correct(meeting=meeting, by=people["drafter"])
+    assert (correction.version, correction.replaces_id, correction.state) == (2, meeting.pk, S.DRAFT)
+    assert correction.memo_number == ""
+    assert correction.agenda_items.get().decisions.get().text == "প্রমাণক সংরক্ষণ করবে।"
+    assert Meeting.objects.get(pk=meeting.pk).memo_number == "58.1.26"  # the issued version is untouched
+    with pytest.raises(TransitionRefused):
+        workflow.minutes_correct(meeting=meeting, by=people["drafter"])
+
+
+def test_the_page_shows_only_allowed_steps_and_refuses_posted_ones(client, meeting, people):
+    client.force_login(people["drafter"])
+    page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
+    assert "অনুমোদনের জন্য দাখিল করুন" in page and "অনুমোদন করুন" not in page
+    response = client.post(reverse("minutes:step", args=[meeting.pk, "approve"]), follow=True)
+    assert "এই ধাপের জন্য এই দপ্তরে আপনার প্রয়োজনীয় ভূমিকা নেই।" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).state == S.DRAFT
+
+
+def test_inbox_shows_each_role_what_waits(client, meeting, people):
+    Meeting.objects.filter(pk=meeting.pk).update(state=S.SUBMITTED)
+    client.force_login(people["approver"])
+    assert meeting.title in client.get(reverse("minutes:inbox")).content.decode()
+    client.force_login(people["issuer"])
+    assert meeting.title not in client.get(reverse("minutes:inbox")).content.decode()
+
+
+def test_other_offices_cannot_see_the_page_or_take_steps(client, meeting, charlie):
+    client.force_login(charlie)
+    assert client.get(reverse("minutes:detail", args=[meeting.pk])).status_code == 404
+    assert client.post(reverse("minutes:step", args=[meeting.pk, "submit"])).status_code == 404
+    assert Meeting.objects.get(pk=meeting.pk).state == S.DRAFT
+
+
+def test_the_public_sees_published_minutes_only(client, meeting):
+    for state in (S.DRAFT, S.SUBMITTED, S.APPROVED, S.ISSUED):
+        Meeting.objects.filter(pk=meeting.pk).update(state=state)
+        assert client.get(reverse("public:document", args=[meeting.pk])).status_code == 404
+        assert client.get(reverse("public:pdf", args=[meeting.pk])).status_code == 404
+    assert meeting.title not in client.get(reverse("public:list")).content.decode()
