@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
 from minutes.models import Meeting
+from minutes.pdf import store_issued_document
 
 
 def _published(pk) -> Meeting:
@@ -27,8 +28,6 @@ def published_list(request):
 @cache_control(public=True, max_age=3600)
 def published_document(request, pk):
     meeting = _published(pk)
-    from minutes.pdf import store_issued_document
-
     document = store_issued_document(meeting)
     return HttpResponse(document.html, content_type="text/html; charset=utf-8")
 
@@ -36,8 +35,6 @@ def published_document(request, pk):
 @cache_control(public=True, max_age=3600)
 def published_pdf(request, pk):
     meeting = _published(pk)
-    from minutes.pdf import store_issued_document
-
     document = store_issued_document(meeting)
     response = HttpResponse(bytes(document.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="minutes-{meeting.memo_number}.pdf"'

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 
 from offices.models import (
@@ -102,6 +104,6 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     chair_name = "ড. তরুণ কান্তি শিকদার"
     chair_designation = "অতিরিক্ত সচিব"
     date = factory.Faker("date_between", start_date="-1y", end_date="today")
-    start_time = "15:00"
+    start_time = datetime.time(15, 0)
     venue = "সভাকক্ষ"
     created_by = factory.SubFactory(UserFactory)
