@@ -183,3 +183,6 @@ LOGGING = {
 # several thousand fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# Failed e-mail deliveries are retried after this many seconds, doubling each time (at most an hour).
+SOBHA_DELIVERY_RETRY_SECONDS = env.int("SOBHA_DELIVERY_RETRY_SECONDS", default=30)

@@ -8,25 +8,20 @@ STALE_AFTER it is put back as failed ("interrupted") and retried.
 
 import datetime
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bangla.digits import to_bangla_digits
 from minutes.models import Delivery, Meeting
+from minutes.pdf import public_url, store_issued_document
 from offices.access import Role, require_role
 
 STALE_AFTER = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 6
-
-
-def public_url(meeting: Meeting) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("public:document", args=[meeting.pk])
 
 
 @transaction.atomic
@@ -71,8 +66,6 @@ def delivery_send(delivery_id: int) -> None:
 
 
 def build_message(meeting: Meeting, delivery: Delivery) -> EmailMessage:
-    from minutes.pdf import store_issued_document
-
     document = store_issued_document(meeting)
     context = {"meeting": meeting, "recipient": delivery.recipient, "url": public_url(meeting)}
     subject = _("Minutes: %(title)s (memo %(memo)s)") % {

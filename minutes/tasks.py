@@ -3,9 +3,11 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 from minutes import delivery
 from minutes.models import Meeting
+from minutes.pdf import store_issued_document
 
 log = logging.getLogger(__name__)
 
@@ -13,8 +15,6 @@ log = logging.getLogger(__name__)
 @shared_task(acks_late=True)
 def issued_minutes_distribute(meeting_id: int) -> int:
     """After issue: store the issued document once, record a delivery per recipient, queue the sends."""
-    from minutes.pdf import store_issued_document
-
     meeting = Meeting.objects.select_related("office").get(pk=meeting_id)
     store_issued_document(meeting)
     ids = delivery.deliveries_record(meeting=meeting)
@@ -31,7 +31,8 @@ def delivery_send_task(self, delivery_id: int) -> str:
         delivery.delivery_send(delivery_id)
     except Exception as error:
         log.warning("Delivery %s failed: %s", delivery_id, error)
-        raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 600)) from error
+        countdown = min(settings.SOBHA_DELIVERY_RETRY_SECONDS * 2**self.request.retries, 3600)
+        raise self.retry(exc=error, countdown=countdown) from error
     return "sent"
 
 

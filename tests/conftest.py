@@ -7,6 +7,8 @@ from tests.factories import OfficeFactory, user_with_role
 
 R = OfficeRole.Role
 
+pytest_plugins = ["tests.worker"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_passwords_and_bangla(settings):

@@ -330,3 +330,4 @@ def test_version_pin_fails_loudly(monkeypatch):
     with pytest.raises(pdf_textlayer.WeasyPrintVersionError):
         pdf_textlayer.write_pdf(_document("<p>জেলা</p>"))
     assert not pdf_textlayer.is_installed()
+    monkeypatch.undo()  # before the autouse fixture re-installs the patch for the tests that follow
