@@ -53,7 +53,7 @@ def deadline_text(decision: Decision, issue_date) -> str:
         days = to_bangla_digits(f"{decision.deadline_working_days:02d}")
         if issue_date:
             due = add_working_days(issue_date, decision.deadline_working_days)
-            return f"{days} কার্যদিবসের মধ্যে ({format_date(due, 'dotted')} তারিখের মধ্যে)"
+            return f"{days} কার্যদিবসের মধ্যে, অর্থাৎ {format_date(due, 'dotted')} তারিখের মধ্যে"
         return f"জারির {days} কার্যদিবসের মধ্যে"
     if kind == Decision.Deadline.RULE:
         return decision.deadline_rule

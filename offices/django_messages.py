@@ -5,6 +5,10 @@ Nothing imports this module; it exists for the message extractor."""
 from django.utils.translation import gettext_noop
 
 DJANGO_MESSAGES = [
+    # django-simple-history's change types, shown in a document's history
+    gettext_noop("Created"),
+    gettext_noop("Changed"),
+    gettext_noop("Deleted"),
     gettext_noop("This field is required."),
     gettext_noop("Select a valid choice. That choice is not one of the available choices."),
     gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
