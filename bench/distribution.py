@@ -5,20 +5,17 @@ and storing the issued PDF once, and one message with the PDF per recipient.
     .venv/bin/python bench/distribution.py   # needs PostgreSQL and Redis on 127.0.0.1
 """
 
-import os
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sobha_bench")
-os.environ["CELERY_BROKER_URL"] = "redis://127.0.0.1:6379/14"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from config.standalone import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(
+    database_url="postgres://postgres@127.0.0.1:5432/sobha_bench",
+    CELERY_BROKER_URL="redis://127.0.0.1:6379/14",
+)
 
 from aiosmtpd.controller import Controller  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
@@ -58,7 +55,9 @@ def main():
         with running_worker(EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}"):
             time.sleep(3)  # let the worker connect before the clock starts
             started = time.perf_counter()
-            workflow.minutes_issue(meeting=meeting, government_file=nothi, by=user_with_role(office, "issuer"))
+            workflow.minutes_issue(
+                meeting=meeting, government_file=nothi, by=user_with_role(office, "issuer")
+            )
             while len(counter.received) < RECIPIENTS and time.perf_counter() - started < 120:
                 time.sleep(0.02)
         done = counter.received[-1][0] - started if counter.received else float("nan")

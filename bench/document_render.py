@@ -9,7 +9,6 @@ query count of the HTML page.
 """
 
 import io
-import os
 import statistics
 import subprocess
 import sys
@@ -17,14 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from config.standalone import ROOT, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(database_url=f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -60,7 +55,9 @@ def main():
         pdf = html_to_pdf(html)
         warm.append(time.perf_counter() - started)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
-    print(f"WeasyPrint 004 ({pages} pages): first render {ms(first)}, warm median {ms(statistics.median(warm))}")
+    print(
+        f"WeasyPrint 004 ({pages} pages): first render {ms(first)}, warm median {ms(statistics.median(warm))}"
+    )
 
     workdir = Path(tempfile.mkdtemp())
     page = workdir / "004.html"
@@ -71,7 +68,9 @@ def main():
         subprocess.run([*CHROMIUM, f"--print-to-pdf={workdir / 'out.pdf'}", page.as_uri()],
                        check=True, capture_output=True)  # fmt: skip
         chromium.append(time.perf_counter() - started)
-    print(f"Chromium headless print-to-PDF of the same HTML: median {ms(statistics.median(chromium))} per process")
+    print(
+        f"Chromium headless print-to-PDF of the same HTML: median {ms(statistics.median(chromium))} per process"
+    )
 
     store_issued_document(meeting)
     client, served = Client(), []

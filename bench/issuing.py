@@ -4,30 +4,24 @@ checking that the serials have no gaps and no duplicates.
     .venv/bin/python bench/issuing.py        # needs PostgreSQL at 127.0.0.1:5432 (user postgres)
 """
 
-import os
 import sys
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sobha_bench")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-os.environ["CELERY_TASK_ALWAYS_EAGER"] = "false"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from config.standalone import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(database_url="postgres://postgres@127.0.0.1:5432/sobha_bench", CELERY_TASK_ALWAYS_EAGER="false")
 
 from django.db import connections, transaction  # noqa: E402
-from django.test.utils import setup_databases  # noqa: E402
+from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
 ISSUERS, PER_ISSUER = 8, 50
 
 
 def main():
-    setup_databases(verbosity=0, interactive=False)  # a fresh test_… database
+    databases = setup_databases(verbosity=0, interactive=False)  # a fresh test_… database
     from minutes import workflow
     from minutes.models import Meeting
     from offices.models import OfficeRole
@@ -62,6 +56,7 @@ def main():
     duplicates = len(serials) - len(set(serials))
     print(f"{len(meetings)} issues by {ISSUERS} concurrent issuers on one file in {elapsed:.2f} s: "
           f"{len(meetings) / elapsed:.0f} memo numbers/s; gaps {gaps}, duplicates {duplicates}")  # fmt: skip
+    teardown_databases(databases, verbosity=0)
 
 
 if __name__ == "__main__":

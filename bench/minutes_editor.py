@@ -5,21 +5,15 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sobha_bench .venv/bin/python bench/minutes_editor.py
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from config.standalone import setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -33,7 +27,7 @@ def main():
     if connection.vendor == "postgresql":
         from django.test.utils import setup_databases
 
-        setup_databases(verbosity=0, interactive=False)  # a fresh test_… database, not the real one
+        setup_databases(verbosity=0, interactive=False)  # a fresh test_… database, not the real one (kept)
     else:
         call_command("migrate", verbosity=0)
     from minutes.models import Decision, Meeting

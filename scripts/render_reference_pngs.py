@@ -3,20 +3,15 @@
 .venv/bin/python scripts/render_reference_pngs.py
 """
 
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/render.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from config.standalone import ROOT, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(database_url=f"sqlite:///{tempfile.mkdtemp()}/render.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 

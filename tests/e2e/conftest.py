@@ -72,3 +72,19 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def start_draft(page, *, layout_label=None, date="2021-02-17", venue="Zoom Online Platform") -> None:
+    """As the demo drafter, start new minutes of সুরক্ষা সেবা বিভাগ and wait for the editor."""
+    from offices.demo import DEMO_PASSWORD
+
+    log_in(page, "drafter", DEMO_PASSWORD)
+    page.goto(page.base_url + "/minutes/")
+    page.get_by_role("link", name="নতুন কার্যবিবরণী: সুরক্ষা সেবা বিভাগ").click()
+    page.get_by_label("সভার তারিখ").fill(date)
+    page.get_by_label("সভা শুরুর সময়").fill("15:00")
+    page.get_by_label("সভার স্থান").fill(venue)
+    if layout_label:
+        page.get_by_label("আলোচ্যসূচি উপস্থাপনের ধরন").select_option(label=layout_label)
+    page.get_by_role("button", name="খসড়া তৈরি করুন").click()
+    page.locator('[name="items-0-title"]').wait_for()

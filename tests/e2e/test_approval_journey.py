@@ -7,7 +7,7 @@ from minutes.demo import load_minutes_demo
 from minutes.models import Delivery, Meeting
 from offices.demo import DEMO_PASSWORD, load_demo
 from offices.models import Office
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, screenshot, start_draft
 from tests.minutes.test_delivery import smtp, wait_for  # noqa: F401 (smtp is a fixture)
 from tests.worker import running_worker
 
@@ -27,13 +27,7 @@ def test_drafter_approver_and_issuer_take_minutes_from_draft_to_the_public_page(
     load_minutes_demo({office.name: office for office in Office.objects.all()})
     with running_worker(EMAIL_URL=smtp.url, SOBHA_DELIVERY_RETRY_SECONDS="1"):
         # The drafter enters the minutes and submits them.
-        log_in(page, "drafter", DEMO_PASSWORD)
-        page.goto(page.base_url + "/minutes/")
-        page.get_by_role("link", name="নতুন কার্যবিবরণী: সুরক্ষা সেবা বিভাগ").click()
-        page.get_by_label("সভার তারিখ").fill("2026-11-19")
-        page.get_by_label("সভা শুরুর সময়").fill("15:00")
-        page.get_by_label("সভার স্থান").fill("সভাকক্ষ, সুরক্ষা সেবা বিভাগ")
-        page.get_by_role("button", name="খসড়া তৈরি করুন").click()
+        start_draft(page, date="2026-11-19", venue="সভাকক্ষ, সুরক্ষা সেবা বিভাগ")
         page.locator('[name="items-0-title"]').fill("বিবিধ।")
         page.locator('[name="items-0-decisions-0-text"]').fill("প্রমাণক সংরক্ষণ করবে।")
         page.locator('select[name="group"]').select_option(label="ইনোভেশন টিম ও অধিদপ্তর প্রধান")

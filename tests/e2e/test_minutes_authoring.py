@@ -3,8 +3,8 @@
 import pytest
 
 from minutes.models import Meeting
-from offices.demo import DEMO_PASSWORD, load_demo
-from tests.e2e.conftest import log_in, screenshot
+from offices.demo import load_demo
+from tests.e2e.conftest import screenshot, start_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,21 +53,9 @@ def click_and_wait_for(page, button_text, new_field):
     field(page, new_field).wait_for()
 
 
-def start_draft(page, layout_label):
-    log_in(page, "drafter", DEMO_PASSWORD)
-    page.goto(page.base_url + "/minutes/")
-    page.get_by_role("link", name="নতুন কার্যবিবরণী: সুরক্ষা সেবা বিভাগ").click()
-    page.get_by_label("সভার তারিখ").fill("2021-02-17")
-    page.get_by_label("সভা শুরুর সময়").fill("15:00")
-    page.get_by_label("সভার স্থান").fill("Zoom Online Platform")
-    page.get_by_label("আলোচ্যসূচি উপস্থাপনের ধরন").select_option(label=layout_label)
-    page.get_by_role("button", name="খসড়া তৈরি করুন").click()
-    field(page, "items-0-title").wait_for()
-
-
 def test_a_drafter_types_in_reference_minutes_000_and_finds_every_field_after_saving(page):
     load_demo()
-    start_draft(page, "ক্রমিক অংশ (১.০ / ১.১ আলোচনা / ১.২ সিদ্ধান্ত)")
+    start_draft(page, layout_label="ক্রমিক অংশ (১.০ / ১.১ আলোচনা / ১.২ সিদ্ধান্ত)")
     field(page, "title").fill(TITLE_000)
     field(page, "chair_name").fill("ড. তরুণ কান্তি শিকদার")
     field(page, "chair_designation").fill("অতিরিক্ত সচিব")
@@ -113,7 +101,7 @@ def test_a_drafter_types_in_reference_minutes_000_and_finds_every_field_after_sa
 
 def test_a_drafter_enters_the_table_layout_of_reference_minutes_004_with_its_implementers(page):
     load_demo()
-    start_draft(page, "একটি সারণি, বাস্তবায়নকারীর কলামসহ")
+    start_draft(page, layout_label="একটি সারণি, বাস্তবায়নকারীর কলামসহ")
     field(page, "title").fill("মহিলা বিষয়ক অধিদপ্তরের ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা বিষয়ক সভার কার্যবিবরণী।")
     field(page, "chair_name").fill("কেয়া খান")
     field(page, "chair_designation").fill("মহাপরিচালক")
