@@ -3,6 +3,9 @@
 1 বৈশাখ is 14 April. বৈশাখ to আশ্বিন have 31 days; কার্তিক to মাঘ 30; ফাল্গুন 29,
 or 30 when the Gregorian year it falls in is a leap year; চৈত্র 30. The year is
 the Gregorian year − 593 from 14 April, − 594 before it.
+
+These rules are applied to every year, also before 2019, when the official
+calendar used other month lengths; dates of that time may differ by a day or two.
 """
 
 import calendar as gregorian
@@ -36,6 +39,9 @@ def new_year(bangla_year: int) -> datetime.date:
 
 
 def to_bangla(value: datetime.date) -> BanglaDate:
+    """The Bangla date of a Gregorian date (a datetime counts as its date)."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
     year = value.year - 593 if (value.month, value.day) >= (4, 14) else value.year - 594
     offset = (value - new_year(year)).days
     for month, length in enumerate(month_lengths(year), start=1):
@@ -46,6 +52,7 @@ def to_bangla(value: datetime.date) -> BanglaDate:
 
 
 def from_bangla(year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of a Bangla date; ValueError if that day does not exist."""
     lengths = month_lengths(year)
     if not (1 <= month <= 12 and 1 <= day <= lengths[month - 1]):
         raise ValueError(f"{day}/{month}/{year} is not a day of the Bangla calendar")

@@ -11,9 +11,19 @@ def fiscal_year_start(value: datetime.date) -> int:
 
 
 def format_fiscal_year(start_year: int, *, long: bool = False) -> str:
-    """2020 -> ২০২০-২১, or ২০২০-২০২১ with long=True."""
-    end = start_year + 1 if long else (start_year + 1) % 100
-    return to_bangla_digits(f"{start_year}-{end:02d}" if not long else f"{start_year}-{end}")
+    """2020 -> ২০২০-২১, or ২০২০-২০২১ with long=True (documents use both)."""
+    end = start_year + 1 if long else f"{(start_year + 1) % 100:02d}"
+    return to_bangla_digits(f"{start_year}-{end}")
+
+
+def fiscal_year_of(value: datetime.date, *, long: bool = False) -> str:
+    """17 Feb 2021 -> ২০২০-২১."""
+    return format_fiscal_year(fiscal_year_start(value), long=long)
+
+
+def fiscal_year_bounds(start_year: int) -> tuple[datetime.date, datetime.date]:
+    """First and last day: 2023 -> (1 July 2023, 30 June 2024)."""
+    return datetime.date(start_year, 7, 1), datetime.date(start_year + 1, 6, 30)
 
 
 def fiscal_quarter(value: datetime.date) -> int:

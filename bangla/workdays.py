@@ -1,4 +1,8 @@
-"""Working days: Friday and Saturday are the weekend, and Bangladesh's public holidays do not count."""
+"""Working days: Friday and Saturday are the weekend, and Bangladesh's public holidays do not count.
+
+Holidays come from the `holidays` package; its Islamic holidays are computed, so they may be a
+day off the government's announcement, and one-off executive-order holidays may be missing.
+"""
 
 import datetime
 from functools import lru_cache
@@ -18,7 +22,9 @@ def is_working_day(value: datetime.date) -> bool:
 
 
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days after `start` (start itself not counted)."""
+    """The date `days` working days after `start` (start itself not counted; 0 gives start)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
     value = start
     while days > 0:
         value += datetime.timedelta(days=1)

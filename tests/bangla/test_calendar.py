@@ -66,10 +66,24 @@ def test_falgun_has_30_days_only_when_its_february_is_in_a_leap_year():
     assert to_bangla(datetime.date(2023, 3, 14)) == BanglaDate(1429, 11, 29)
 
 
-def test_an_impossible_bangla_date_is_refused():
+@pytest.mark.parametrize(
+    ("year", "month", "day"), [(1429, 11, 30), (1430, 1, 32), (1430, 13, 1), (1430, 0, 1), (1430, 1, 0)]
+)
+def test_an_impossible_bangla_date_is_refused(year, month, day):
     with pytest.raises(ValueError):
-        from_bangla(1429, 11, 30)
+        from_bangla(year, month, day)
+
+
+def test_the_new_year_and_the_last_day_of_chaitra():
+    assert from_bangla(1431, 1, 1) == datetime.date(2024, 4, 14)
+    assert from_bangla(1430, 12, 30) == datetime.date(2024, 4, 13)
+    assert to_bangla(datetime.date(2024, 4, 14)).month_name == "বৈশাখ"
+
+
+def test_a_datetime_counts_as_its_date():
+    assert to_bangla(datetime.datetime(2024, 8, 4, 23, 59)) == BanglaDate(1431, 4, 20)
 
 
 def test_the_memo_line_gives_both_calendars_bangla_first():
     assert format_dual_date(datetime.date(2021, 2, 22)) == "৯ ফাল্গুন ১৪২৭ / ২২ ফেব্রুয়ারি ২০২১"
+    assert format_dual_date(datetime.date(2024, 8, 4), era=True) == "২০ শ্রাবণ ১৪৩১ বঙ্গাব্দ / ৪ আগস্ট ২০২৪ খ্রিস্টাব্দ"
