@@ -206,7 +206,9 @@ class AgendaItemForm(RowForm):
     title_missing = _("Give the agenda item a title.")
     title = NormalizedCharField(label=_("agenda item"), required=False, max_length=1000)
     discussion = forms.CharField(
-        label=_("discussion"), required=False, widget=forms.Textarea(attrs={"rows": 5, "class": "form-control rich-text"})
+        label=_("discussion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control rich-text"}),
     )
 
     def clean_discussion(self):
