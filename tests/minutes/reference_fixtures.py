@@ -1,17 +1,19 @@
-"""Reference minutes 000, 002 and 004 (../shared/reference-minutes) entered as data, as issued.
+"""The real reference minutes 000, 002 and 004 entered into the portal as issued, through the ORM.
 
-The JSON files beside this module hold their text; `make_minutes(name)` creates the office,
-its file (নথি) and the issued meeting with every part of the original.
+reference/<name>.txt is the text extracted from the published PDF (a copy of
+shared/reference-minutes); reference/<name>.json holds the same content split into the
+portal's fields, typos and digit forms kept. `make_minutes_000()` and friends create the
+office, its file (নথি), team and officials, and the issued meeting with every part of it.
 """
 
 import datetime
 import json
 from pathlib import Path
 
-from bangla.digits import to_bangla_digits
+from minutes.document import ISSUED_STATES
 from minutes.models import Meeting, Responsibility
 from minutes.richtext import sanitize_rich_text
-from offices.models import GovernmentFile, Office
+from offices.models import GovernmentFile, InnovationTeam, Office, Official
 from tests.factories import UserFactory
 
 REFERENCE = Path(__file__).parent / "reference"
@@ -22,24 +24,45 @@ def reference_data(name: str) -> dict:
     return json.loads((REFERENCE / f"{name}.json").read_text())
 
 
+def original_text(name: str) -> str:
+    return (REFERENCE / f"{name}.txt").read_text()
+
+
+def _official(office: Office, name: str, designation: str) -> Official:
+    official, _ = Official.objects.get_or_create(
+        office=office, name=name, defaults={"designation": designation}
+    )
+    return official
+
+
 def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
     data = reference_data(name)
     office, _ = Office.objects.get_or_create(
         name=data["office"],
         defaults={
             "kind": Office.Kind.MINISTRY,
-            "letterhead": data.get("letterhead", ""),
+            "address": data.get("address", ""),
+            "website": data.get("website", ""),
             "slogan": data.get("slogan", ""),
         },
     )
     nothi, _ = GovernmentFile.objects.get_or_create(
         office=office, number=data["file"], defaults={"subject": "ইনোভেশন", "last_serial": data["serial"]}
     )
+    team, _ = InnovationTeam.objects.get_or_create(office=office, name="ইনোভেশন টিম")
+    issue = {
+        "government_file": nothi,
+        "memo_serial": data["serial"],
+        "memo_number": f"{data['file']}.{data['serial']}",
+        "issue_date": datetime.date.fromisoformat(data["issue_date"]),
+    }
     meeting = Meeting.objects.create(
         office=office,
+        team=team,
         title=data["title"],
         layout=data["layout"],
         show_letterhead=data["show_letterhead"],
+        chair=_official(office, data["chair_name"], data["chair_designation"]),
         chair_name=data["chair_name"],
         chair_designation=data["chair_designation"],
         chair_contact=data.get("chair_contact", ""),
@@ -49,14 +72,12 @@ def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
         attendance_note=data["attendance_note"],
         opening=data["opening"],
         closing=data["closing"],
+        issuer=_official(office, data["issuer_name"], data["issuer_designation"]),
         issuer_name=data["issuer_name"],
         issuer_designation=data["issuer_designation"],
         state=state,
-        government_file=nothi,
-        memo_serial=data["serial"],
-        memo_number=f"{data['file']}.{data['serial']}",
-        issue_date=datetime.date.fromisoformat(data["issue_date"]),
         created_by=UserFactory(),
+        **(issue if state in ISSUED_STATES else {}),  # a draft has no memo number nor issue date
     )
     for i, item_data in enumerate(data["items"]):
         item = meeting.agenda_items.create(
@@ -64,43 +85,28 @@ def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
         )
         for j, text in enumerate(item_data["decisions"]):
             decision = item.decisions.create(order=j, text=text)
+            # 004's implementer column; the portal joins the labels with ", " as typed.
             for k, label in enumerate(filter(None, item_data.get("responsible", "").split(", "))):
                 Responsibility.objects.create(decision=decision, order=k, label=label)
     for i, line in enumerate(data["recipients"]):
         meeting.recipients.create(order=i, designation=line)
     for i, attendee in enumerate(data["attendees"]):
-        meeting.attendees.create(order=i, name=attendee["name"], mobile=attendee["mobile"])
+        meeting.attendees.create(
+            order=i, name=attendee["name"], mobile=attendee["mobile"], email=attendee.get("email", "")
+        )
     return meeting
 
 
-def expected_lines(name: str) -> list[str]:
-    """What a reader of the original finds, in order, in the portal's own forms of numbers and dates."""
-    data = reference_data(name)
-    memo = to_bangla_digits(f"{data['file']}.{data['serial']}")
-    lines = [*data.get("letterhead", "").splitlines(), data["title"], data["chair_name"], data["venue"]]
-    lines.append(data["opening"])
-    decisions_seen = 0
-    for n, item in enumerate(data["items"], start=1):
-        number = to_bangla_digits(n)
-        if data["layout"] == "sections":
-            lines += [
-                f"{number}.০ আলোচ্য সূচি-{number}: {item['title']}",
-                f"{number}.১ আলোচনা:",
-                item["discussion"],
-            ]
-            lines.append(f"{number}.২ সিদ্ধান্ত:")
-            lines += [f"{'কখগঘঙ'[j]}) {text}" for j, text in enumerate(item["decisions"])]
-        elif data["layout"] == "paragraphs":
-            lines += [f"{to_bangla_digits(f'{n + 1:02d}')}। {item['title']}", item["discussion"]]
-        else:
-            lines += [number, item["title"], item["discussion"], *item["decisions"], item["responsible"]]
-        decisions_seen += len(item["decisions"])
-    if data["layout"] == "paragraphs":
-        lines.append("সিদ্ধান্তসমূহ:")
-        all_decisions = [d for item in data["items"] for d in item["decisions"]]
-        lines += [f"{'কখগঘঙ'[j]}) {text}" for j, text in enumerate(all_decisions)]
-    lines += [data["closing"], data["chair_name"], data["chair_designation"], f"স্মারক নম্বর: {memo}"]
-    lines.append("বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়):")
-    lines += [f"{to_bangla_digits(k)}) {line}" for k, line in enumerate(data["recipients"], start=1)]
-    lines += [data["issuer_name"], data["issuer_designation"]]
-    return [line for line in lines if line]
+def make_minutes_000(**kwargs) -> Meeting:
+    """সুরক্ষা সেবা বিভাগ, 17 Feb 2021: numbered sections, no letterhead."""
+    return make_minutes("000", **kwargs)
+
+
+def make_minutes_002(**kwargs) -> Meeting:
+    """জনপ্রশাসন মন্ত্রণালয়, 28 Aug 2022: numbered paragraphs, decisions at the end, appendix ক."""
+    return make_minutes("002", **kwargs)
+
+
+def make_minutes_004(**kwargs) -> Meeting:
+    """মহিলা বিষয়ক অধিদপ্তর, 25 Jul 2024: one table, letterhead with slogan, implementers."""
+    return make_minutes("004", **kwargs)
