@@ -34,8 +34,8 @@ class Counter:
 
 def main():
     databases = setup_databases(verbosity=0, interactive=False)
-    from minutes import workflow
     from minutes.models import Meeting
+    from minutes.workflow import services as workflow
     from offices.models import OfficeRole
     from tests.factories import GovernmentFileFactory, MeetingFactory, OfficeFactory, user_with_role
     from tests.minutes.test_delivery import free_port

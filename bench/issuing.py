@@ -22,8 +22,8 @@ ISSUERS, PER_ISSUER = 8, 50
 
 def main():
     databases = setup_databases(verbosity=0, interactive=False)  # a fresh test_… database
-    from minutes import workflow
     from minutes.models import Meeting
+    from minutes.workflow import services as workflow
     from offices.models import OfficeRole
     from tests.factories import GovernmentFileFactory, MeetingFactory, OfficeFactory, user_with_role
 

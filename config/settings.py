@@ -8,9 +8,11 @@ DJANGO_ALLOWED_HOSTS; nothing else differs.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -27,10 +29,13 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 
 def _secret_key() -> str:
     key = env.str("DJANGO_SECRET_KEY", default="")
+    if not DEBUG and (len(key) < 50 or len(set(key)) < 5):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY must be set to a random string of at least 50 characters "
+            "when DJANGO_DEBUG is false."
+        )
     if key:
         return key
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
     # Embedded default only: a random key kept on this machine, never in the repository.
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
@@ -60,12 +65,14 @@ INSTALLED_APPS = [
     "bangla",
     "offices",
     "minutes",
-    "actionplan",
+    "website",
     "health",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "minutes.workflow.middleware.StepRefusedMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -165,12 +173,54 @@ CELERY_BEAT_SCHEDULE = {
     "deliveries-recover": {"task": "minutes.tasks.deliveries_recover", "schedule": 300.0},
 }
 
+# Content-Security-Policy on every response, the stored issued documents included: scripts, styles
+# and fonts only from the portal's own static files, no inline script or event handler, no plugin,
+# no framing. htmx is configured (base.html) not to inject styles nor evaluate code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+def _env_flag(name: str, *, default: bool) -> bool:
+    """A yes/no variable. Unlike env.bool, which reads any unknown word as false, a typo stops the start."""
+    value = env.str(name, default="").strip().lower()
+    if not value:
+        return default
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+# HTTPS. Production (DEBUG off) gets secure cookies, the redirect to HTTPS and HSTS unless the
+# environment says otherwise; debug (the embedded default, `make run`) gets none of them.
+SESSION_COOKIE_SECURE = _env_flag("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _env_flag("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperlyConfigured("DJANGO_SECURE_HSTS_SECONDS must be 0 (off) or a number of seconds.")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = _env_flag("DJANGO_SECURE_HSTS_PRELOAD", default=not DEBUG)
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and drops the clients' own): without
+# it every request looks like plain HTTP to Django, and SECURE_SSL_REDIRECT redirects forever.
+if _env_flag("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
@@ -178,7 +228,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     # WeasyPrint reports every rendering step at INFO; keep its warnings only.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # it reports every log-in at INFO
+    },
 }
 
 # The minutes editor posts a whole meeting at once: 200 agenda items with their decisions are
@@ -188,3 +242,50 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # Failed e-mail deliveries are retried after this many seconds, doubling each time (at most an hour).
 SOBHA_DELIVERY_RETRY_SECONDS = env.int("SOBHA_DELIVERY_RETRY_SECONDS", default=30)
+
+# Printing documents (minutes/document/render.py): each print runs in a child process that is
+# killed after its limit. Issued documents are printed by the worker once; a draft's PDF by the
+# worker once per content, cached, while the page waits at most SOBHA_DRAFT_PDF_WAIT seconds.
+SOBHA_RENDER_TIME_LIMIT = env.float("SOBHA_RENDER_TIME_LIMIT", default=60.0)
+SOBHA_DRAFT_RENDER_TIME_LIMIT = env.float("SOBHA_DRAFT_RENDER_TIME_LIMIT", default=30.0)
+SOBHA_DRAFT_PDF_WAIT = env.float("SOBHA_DRAFT_PDF_WAIT", default=4.0)
+SOBHA_DRAFT_PDF_CACHE_SECONDS = env.int("SOBHA_DRAFT_PDF_CACHE_SECONDS", default=7 * 24 * 3600)
+
+# The cache holds drafts' PDFs (by content hash), shared by the web server and the worker:
+# files in var/ by default, e.g. CACHE_URL=redis://redis-host:6379/1 in production.
+CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+
+
+# ---- Log-in lock-out (django-axes) -------------------------------------------------------------
+# Failed log-ins are counted per user name and address together, and per address alone; at
+# AXES_FAILURE_LIMIT failures within the cool-off the log-in is refused, even with the right
+# password, until AXES_COOLOFF_MINUTES have passed since the last failure. One limit serves both
+# counts, and offices share addresses behind NAT: 10 keeps guessing slow without locking a whole
+# office out for a colleague's typos; a failure while locked out does not restart the wait, so
+# nobody can keep an address locked. Staff unlock early in the admin (Access attempts) or with
+# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks: turns a lock-out into its page
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out log-in before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+_cool_off_minutes = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = timedelta(minutes=_cool_off_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# A successful log-in keeps the count: resetting it would let anyone with an account clear the
+# per-address count between guesses at other accounts.
+AXES_RESET_ON_SUCCESS = False
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "offices.lockout.lockout_response"
+# Addresses come from REMOTE_ADDR only. Behind reverse proxies that append to X-Forwarded-For, set
+# SOBHA_TRUSTED_PROXIES to how many there are; never trust the header otherwise, as clients forge it.
+# (django-ipware is not installed, so axes' AXES_IPWARE_* settings do nothing here.)
+AXES_CLIENT_IP_CALLABLE = "offices.lockout.client_ip"
+SOBHA_TRUSTED_PROXIES = env.int("SOBHA_TRUSTED_PROXIES", default=0)
+if AXES_FAILURE_LIMIT < 1 or _cool_off_minutes < 1 or SOBHA_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(
+        "AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTES must be at least 1, SOBHA_TRUSTED_PROXIES at least 0."
+    )

@@ -13,6 +13,12 @@ from minutes.models import (
     Meeting,
     Transition,
 )
+from minutes.workflow.steps import STEPS
+
+
+def _is_draft(meeting) -> bool:
+    """A draft may be changed here; once submitted, only the workflow moves it."""
+    return meeting.state in STEPS["edit"].sources
 
 
 class AgendaItemInline(admin.StackedInline):
@@ -37,12 +43,21 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [AgendaItemInline, TransitionInline]
 
     def get_readonly_fields(self, request, obj=None):
-        if obj and not obj.is_editable:
+        if obj and not _is_draft(obj):
             return [f.name for f in Meeting._meta.fields]
-        return ["state", "memo_number", "memo_serial", "government_file", "issue_date", "version", "replaces"]
+        return [
+            "state",
+            "memo_number",
+            "memo_serial",
+            "government_file",
+            "issue_date",
+            "version",
+            "replaces",
+            "submitted_by",
+        ]
 
     def get_inlines(self, request, obj):
-        return [TransitionInline] if obj and not obj.is_editable else self.inlines
+        return [TransitionInline] if obj and not _is_draft(obj) else self.inlines
 
 
 @admin.register(Decision)
@@ -57,7 +72,6 @@ class DecisionAdmin(admin.ModelAdmin):
 class DistributionGroupMemberInline(admin.TabularInline):
     model = DistributionGroupMember
     extra = 1
-    raw_id_fields = ["office"]
 
 
 @admin.register(DistributionGroup)

@@ -3,12 +3,8 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from minutes.models import Meeting
-from offices.access import Role, readable_office_ids, require_readable, roles_by_office
-from offices.models import Office
-
-# Who may create and edit an office's drafts.
-EDITOR_ROLES = (Role.DRAFTER, Role.ADMIN)
+from minutes.models import IssuedDocument, Meeting
+from offices.access import readable_office_ids, require_readable
 
 
 def meetings_for_user(user) -> QuerySet[Meeting]:
@@ -20,13 +16,12 @@ def meetings_for_user(user) -> QuerySet[Meeting]:
 
 def get_meeting_for_user_or_404(user, pk) -> Meeting:
     """404 for a meeting the user may not read, so guessing ids reveals nothing."""
-    meeting = get_object_or_404(Meeting.objects.select_related("office", "team", "chair", "issuer"), pk=pk)
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("office", "team", "chair", "issuer", "replaces"), pk=pk
+    )
     require_readable(user, meeting.office)
     return meeting
 
 
-def offices_where_user_drafts(user) -> QuerySet[Office]:
-    if user.is_superuser:
-        return Office.objects.order_by("name")
-    ids = [pk for pk, roles in roles_by_office(user).items() if roles & set(EDITOR_ROLES)]
-    return Office.objects.filter(pk__in=ids).order_by("name")
+def issued_document_exists(meeting: Meeting) -> bool:
+    return meeting.is_issued and IssuedDocument.objects.filter(meeting=meeting).exists()

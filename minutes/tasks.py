@@ -1,26 +1,43 @@
-"""Celery tasks of the minutes app. They take ids, reload, and call services; rules live in the services."""
+"""Celery tasks of the minutes app. They take ids, reload, and call services; rules live in the services.
+
+Printing tasks run under Celery's time limits, and each print also runs in a child process
+with its own limit (minutes/document/render.py).
+"""
 
 import logging
 
 from celery import shared_task
 from django.conf import settings
 
-from minutes import delivery
+from minutes.delivery import services as delivery
+from minutes.document import store
+from minutes.document.render import RenderFailed, RenderTimeout
 from minutes.models import Meeting
-from minutes.pdf import store_issued_document
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True)
-def issued_minutes_distribute(meeting_id: int) -> int:
-    """After issue: store the issued document once, record a delivery per recipient, queue the sends."""
+@shared_task(bind=True, acks_late=True, max_retries=3, soft_time_limit=settings.SOBHA_RENDER_TIME_LIMIT + 30)
+def issued_minutes_store_and_distribute(self, meeting_id: int) -> int:
+    """After issue: render and store the issued document once, record a delivery per recipient,
+    queue the sends."""
     meeting = Meeting.objects.select_related("office").get(pk=meeting_id)
-    store_issued_document(meeting)
+    try:
+        store.store_issued_document(meeting)
+    except (RenderTimeout, RenderFailed) as error:
+        log.error("Issued minutes %s could not be printed: %s", meeting_id, error)
+        raise self.retry(exc=error, countdown=60) from error
     ids = delivery.deliveries_record(meeting=meeting)
     for delivery_id in ids:
         delivery_send_task.delay(delivery_id)
     return len(ids)
+
+
+@shared_task(acks_late=True, soft_time_limit=settings.SOBHA_DRAFT_RENDER_TIME_LIMIT + 15)
+def draft_pdf_print_task(meeting_id: int) -> None:
+    meeting = Meeting.objects.select_related("office").filter(pk=meeting_id).first()
+    if meeting is not None and not meeting.is_issued:
+        store.draft_pdf_print(meeting)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=delivery.MAX_ATTEMPTS - 1)

@@ -1,18 +1,21 @@
 from django.urls import path
 
-from minutes import views, views_document, views_workflow
+from minutes.content import views as content
+from minutes.delivery import views as delivery
+from minutes.document import views as document
+from minutes.workflow import views as workflow
 
 app_name = "minutes"
 
 urlpatterns = [
-    path("", views.meeting_list, name="list"),
-    path("inbox/", views_workflow.inbox, name="inbox"),
-    path("new/<int:office_pk>/", views.meeting_create, name="create"),
-    path("<int:pk>/", views_workflow.meeting_detail, name="detail"),
-    path("<int:pk>/edit/", views.meeting_edit, name="edit"),
-    path("<int:pk>/document/", views_document.meeting_document, name="document"),
-    path("<int:pk>/document.pdf", views_document.meeting_pdf, name="pdf"),
-    path("<int:pk>/edit/add-group/", views.recipients_add_group, name="add_group"),
-    path("<int:pk>/step/<slug:step>/", views_workflow.meeting_step, name="step"),
-    path("deliveries/<int:pk>/retry/", views_workflow.delivery_retry, name="delivery_retry"),
+    path("", content.meeting_list, name="list"),
+    path("new/<int:office_pk>/", content.meeting_create, name="create"),
+    path("<int:pk>/edit/", content.meeting_edit, name="edit"),
+    path("<int:pk>/edit/add-group/", content.recipients_add_group, name="add_group"),
+    path("inbox/", workflow.inbox, name="inbox"),
+    path("<int:pk>/", workflow.meeting_detail, name="detail"),
+    path("<int:pk>/step/<slug:step>/", workflow.meeting_step, name="step"),
+    path("<int:pk>/document/", document.meeting_document, name="document"),
+    path("<int:pk>/document.pdf", document.meeting_pdf, name="pdf"),
+    path("deliveries/<int:pk>/retry/", delivery.delivery_retry, name="delivery_retry"),
 ]

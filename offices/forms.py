@@ -41,3 +41,6 @@ class GovernmentFileForm(OfficeScopedForm):
             # Once in use, the serial moves only when a document is issued from the file.
             self.fields["last_serial"].disabled = True
             self.fields["last_serial"].help_text = _("Changes only when a document is issued from this file.")
+        if self.instance.has_issued:
+            self.fields["number"].disabled = True
+            self.fields["number"].help_text = GovernmentFile.NUMBER_FIXED

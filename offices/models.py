@@ -59,6 +59,11 @@ class Office(models.Model):
         help_text=_("Lines printed above the title, one per line; leave empty for the standard letterhead."),
     )
     slogan = models.CharField(_("slogan"), max_length=200, blank=True)
+    separate_submit_and_approve = models.BooleanField(
+        _("whoever submits minutes may not approve them"),
+        default=True,
+        help_text=_("Separation of duties: the approver must be someone other than the submitter."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -197,6 +202,11 @@ class Official(models.Model):
     def __str__(self):
         return f"{self.name}, {self.designation}"
 
+    @property
+    def workplace(self) -> str:
+        """ "প্রশাসন-১ শাখা, জনপ্রশাসন মন্ত্রণালয়": branch and office, as an attendance sheet prints it."""
+        return ", ".join(part.name for part in (self.branch, self.office) if part)
+
     def clean(self):
         errors = {}
         if self.branch_id and self.branch.office_id != self.office_id:
@@ -245,7 +255,8 @@ class GovernmentFile(models.Model):
         verbose_name_plural = _("government files (নথি)")
         ordering = ["office", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["office", "number"], name="file_number_unique_in_office"),
+            # File numbers carry the ministry's, office's and branch's codes: unique in the government.
+            models.UniqueConstraint(fields=["number"], name="file_number_unique"),
         ]
 
     def __str__(self):
@@ -255,24 +266,37 @@ class GovernmentFile(models.Model):
     def number_bn(self) -> str:
         return to_bangla_digits(self.number)
 
+    NUMBER_FIXED = _(
+        "Letters have been issued from this file, so its number can no longer change. "
+        "Close this file and open a new one instead."
+    )
+
+    @property
+    def has_issued(self) -> bool:
+        """A letter has been issued from this file (in the portal, or on paper before it)."""
+        return self.last_serial > 0
+
     def clean(self):
         self.number = to_ascii_digits(self.number or "").strip().strip(".")
         errors = {}
-        if not FILE_NUMBER_RE.fullmatch(self.number):
-            errors["number"] = _(
-                "A file number is groups of digits separated by dots, e.g. ৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭."
-            )
-        elif (
-            self.office_id
-            and GovernmentFile.objects.filter(office_id=self.office_id, number=self.number)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            errors["number"] = _("This office already has a file with this number.")
+        problem = self._number_problem()
+        if problem:
+            errors["number"] = problem
         if self.branch_id and self.branch.office_id != self.office_id:
             errors["branch"] = _("The branch must belong to the same office.")
         if errors:
             raise ValidationError(errors)
+
+    def _number_problem(self) -> str | None:
+        stored = GovernmentFile.objects.filter(pk=self.pk).values("number", "last_serial").first()
+        if stored and stored["last_serial"] > 0 and stored["number"] != self.number:
+            # Memo numbers already issued carry the old number; a new file with it would repeat them.
+            return self.NUMBER_FIXED
+        if not FILE_NUMBER_RE.fullmatch(self.number):
+            return _("A file number is groups of digits separated by dots, e.g. ৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.")
+        if GovernmentFile.objects.filter(number=self.number).exclude(pk=self.pk).exists():
+            return _("A file with this number already exists; a file number is used only once.")
+        return None
 
     def validate_constraints(self, exclude=None):
         # clean() already reported a duplicate number in the user's language.

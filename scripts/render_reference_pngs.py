@@ -19,13 +19,13 @@ OUT = ROOT / "tests" / "minutes" / "rendered"
 
 
 def main():
-    from minutes.pdf import render_pdf
+    from minutes.document.render import html_to_pdf, render_html
     from tests.minutes.reference_fixtures import NAMES, make_minutes
 
     call_command("migrate", verbosity=0)
     OUT.mkdir(exist_ok=True)
     for name in NAMES:
-        pdf = render_pdf(make_minutes(name))
+        pdf = html_to_pdf(render_html(make_minutes(name)))
         (OUT / f"{name}.pdf").write_bytes(pdf)
         subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", "-", str(OUT / f"{name}-page")],
                        input=pdf, check=True)  # fmt: skip

@@ -21,6 +21,11 @@ fi
 # The tests' Celery app and the worker they start share this broker.
 [ $redis_up = 1 ] && export CELERY_BROKER_URL=$REDIS_URL
 
+echo "== lint and the dependency contracts =="
+.venv/bin/ruff check --quiet . || exit 1
+.venv/bin/ruff format --check --quiet . || exit 1
+.venv/bin/lint-imports --no-cache | grep -E "BROKEN|broken|kept" || exit 1
+
 status=0
 echo "== tests on SQLite =="
 env -u DATABASE_URL $PY -m pytest "$@" || status=1

@@ -38,6 +38,16 @@ def charlie(office_b):
     return user_with_role(office_b, R.DRAFTER, R.ADMIN, username="charlie")
 
 
+@pytest.fixture
+def celery_eager():
+    """Tasks run in the test's own process when queued (unit tests of what a task does)."""
+    from config.celery_app import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
 def services_required() -> bool:
     """In CI (SOBHA_REQUIRE_SERVICES=1) a missing service fails the test instead of skipping it."""
     return os.environ.get("SOBHA_REQUIRE_SERVICES") == "1"

@@ -1,6 +1,10 @@
+import re
+from urllib.parse import urlparse
+
 import pytest
 
 from offices.demo import DEMO_PASSWORD, load_demo
+from offices.models import User
 from tests.e2e.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,3 +31,35 @@ def test_it_keeps_a_wrong_password_out_with_a_bangla_message(page):
     log_in(page, "drafter", "not-the-password")
     assert "সঠিক ব্যবহারকারীর নাম ও পাসওয়ার্ড দিন" in page.locator("main form").inner_text()
     assert page.get_by_label("ব্যবহারকারীর নাম").input_value() == "drafter"
+
+
+def test_it_pauses_log_in_after_ten_wrong_passwords(page):
+    load_demo()
+    for n in range(10):  # AXES_FAILURE_LIMIT
+        log_in(page, "drafter", f"not-the-password-{n}")
+    assert "লগ ইন সাময়িকভাবে বন্ধ" in page.locator("main").inner_text()
+    log_in(page, "drafter", DEMO_PASSWORD)
+    assert "১৫ মিনিট পরে আবার চেষ্টা করুন" in page.locator("main").inner_text()
+    screenshot(page, "login-locked-out")
+
+
+def test_it_sets_a_new_password_through_the_e_mailed_link(page, mailoutbox):
+    load_demo()
+    User.objects.filter(username="drafter").update(email="drafter@example.gov.bd")
+    page.goto(page.base_url + "/accounts/login/")
+    page.get_by_role("link", name="পাসওয়ার্ড ভুলে গেছেন?").click()
+    page.get_by_label("ই-মেইল").fill("drafter@example.gov.bd")
+    page.get_by_role("button", name="লিংক পাঠান").click()
+    page.get_by_role("heading", name="আপনার ই-মেইল দেখুন").wait_for()
+
+    link = re.search(r"https?://\S+/accounts/password/reset/\S+/", mailoutbox[0].body).group(0)
+    page.goto(page.base_url + urlparse(link).path)
+    page.locator('[name="new_password1"]').fill("nodi-padma-42")
+    page.locator('[name="new_password2"]').fill("nodi-padma-42")
+    page.get_by_role("button", name="নতুন পাসওয়ার্ড সংরক্ষণ করুন").click()
+    page.get_by_role("heading", name="আপনার নতুন পাসওয়ার্ড ঠিক করা হয়েছে।").wait_for()
+
+    log_in(page, "drafter", "nodi-padma-42")
+    page.wait_for_url(page.base_url + "/")
+    page.get_by_role("link", name="পাসওয়ার্ড পরিবর্তন").wait_for()
+    screenshot(page, "home-after-password-reset")

@@ -10,9 +10,8 @@ import datetime
 import json
 from pathlib import Path
 
-from minutes.document import ISSUED_STATES
+from minutes.content.richtext import sanitize_rich_text
 from minutes.models import Meeting, Responsibility
-from minutes.richtext import sanitize_rich_text
 from offices.models import GovernmentFile, InnovationTeam, Office, Official
 from tests.factories import UserFactory
 
@@ -77,7 +76,7 @@ def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
         issuer_designation=data["issuer_designation"],
         state=state,
         created_by=UserFactory(),
-        **(issue if state in ISSUED_STATES else {}),  # a draft has no memo number nor issue date
+        **(issue if state in Meeting.ISSUED_STATES else {}),  # a draft has no memo number nor issue date
     )
     for i, item_data in enumerate(data["items"]):
         item = meeting.agenda_items.create(

@@ -13,9 +13,15 @@ from aiosmtpd.controller import Controller
 from django.urls import reverse
 from django.utils import timezone
 
-from minutes import workflow
-from minutes.delivery import deliveries_record, deliveries_recover_stale, delivery_claim, delivery_send
+from minutes.delivery.services import (
+    deliveries_record,
+    deliveries_recover_stale,
+    delivery_claim,
+    delivery_send,
+)
+from minutes.document.store import store_issued_document
 from minutes.models import Delivery, Meeting
+from minutes.workflow import services as workflow
 from offices.models import OfficeRole
 from tests.factories import GovernmentFileFactory, MeetingFactory, OfficialFactory, user_with_role
 from tests.worker import running_worker
@@ -136,6 +142,7 @@ def test_a_task_queued_twice_sends_once(smtp, office_a):
 
     meeting = issued_meeting(office_a, ["twice@example.gov.bd"])
     Meeting.objects.filter(pk=meeting.pk).update(state=Meeting.State.ISSUED, memo_number="58.1.1")
+    store_issued_document(Meeting.objects.get(pk=meeting.pk))
     (delivery_id,) = deliveries_record(meeting=meeting)
     with running_worker(EMAIL_URL=smtp.url):
         delivery_send_task.delay(delivery_id)
@@ -149,6 +156,7 @@ def test_a_task_queued_twice_sends_once(smtp, office_a):
 def test_a_timeout_is_recorded_as_a_failure_with_its_reason(smtp, office_a):
     meeting = issued_meeting(office_a, ["slow@example.gov.bd"])
     Meeting.objects.filter(pk=meeting.pk).update(state=Meeting.State.ISSUED, memo_number="58.1.2")
+    store_issued_document(Meeting.objects.get(pk=meeting.pk))
     (delivery_id,) = deliveries_record(meeting=meeting)
     smtp.stall_seconds = 5  # longer than EMAIL_TIMEOUT
     assert delivery_claim(delivery_id)
@@ -161,6 +169,7 @@ def test_a_timeout_is_recorded_as_a_failure_with_its_reason(smtp, office_a):
 def test_a_send_interrupted_by_a_dead_worker_is_recovered_and_sent_once(smtp, office_a):
     meeting = issued_meeting(office_a, ["interrupted@example.gov.bd"])
     Meeting.objects.filter(pk=meeting.pk).update(state=Meeting.State.ISSUED, memo_number="58.1.3")
+    store_issued_document(Meeting.objects.get(pk=meeting.pk))
     (delivery_id,) = deliveries_record(meeting=meeting)
     assert delivery_claim(delivery_id)  # the worker claimed it, then was killed before sending
     assert not delivery_claim(delivery_id)  # nobody else may take it meanwhile

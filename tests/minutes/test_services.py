@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from minutes.content.services import PREVIOUS_DECISIONS_TITLE, meeting_create
 from minutes.models import Decision, Meeting
-from minutes.services import PREVIOUS_DECISIONS_TITLE, meeting_create
 from offices.models import OfficeRole, TeamMember
 from tests.factories import InnovationTeamFactory, OfficialFactory, TeamMemberFactory, user_with_role
 

@@ -4,11 +4,12 @@ import threading
 
 import pytest
 from django.db import connections
+from django.db.models import QuerySet
 from django.urls import reverse
 
-from minutes import workflow
 from minutes.models import Meeting, Transition
-from minutes.workflow import TransitionRefused
+from minutes.workflow import services as workflow
+from minutes.workflow.steps import StepRefused
 from offices.models import GovernmentFile, OfficeRole
 from tests.factories import GovernmentFileFactory, MeetingFactory, OfficialFactory, user_with_role
 
@@ -65,14 +66,14 @@ def test_the_whole_way_with_a_return_and_every_step_recorded(meeting, people, no
 
 
 def test_wrong_roles_and_wrong_states_are_refused_in_bangla(meeting, people, nothi, charlie):
-    with pytest.raises(TransitionRefused, match="ভূমিকা"):
+    with pytest.raises(StepRefused, match="ভূমিকা"):
         workflow.meeting_approve(meeting=meeting, by=people["drafter"])  # cannot approve own office's minutes
-    with pytest.raises(TransitionRefused, match="এখন এটি করা যাবে না"):
+    with pytest.raises(StepRefused, match="এখন এটি করা যাবে না"):
         workflow.meeting_approve(meeting=meeting, by=people["approver"])  # not submitted yet
-    with pytest.raises(TransitionRefused, match="ভূমিকা"):
+    with pytest.raises(StepRefused, match="ভূমিকা"):
         workflow.meeting_submit(meeting=meeting, by=charlie)
     workflow.meeting_submit(meeting=meeting, by=people["drafter"])
-    with pytest.raises(TransitionRefused, match="মন্তব্য"):
+    with pytest.raises(StepRefused, match="মন্তব্য"):
         workflow.meeting_return(meeting=meeting, by=people["approver"], comment="  ")
     assert Meeting.objects.get(pk=meeting.pk).state == S.SUBMITTED
     assert Transition.objects.filter(meeting=meeting).count() == 1
@@ -82,11 +83,11 @@ def test_issuing_twice_or_from_another_offices_file_uses_no_number(meeting, peop
     workflow.meeting_submit(meeting=meeting, by=people["drafter"])
     workflow.meeting_approve(meeting=meeting, by=people["approver"])
     foreign = GovernmentFileFactory(office=office_b, last_serial=7)
-    with pytest.raises(TransitionRefused, match="নিজস্ব নথি"):
+    with pytest.raises(StepRefused, match="নিজস্ব নথি"):
         workflow.minutes_issue(meeting=meeting, government_file=foreign, by=people["issuer"])
     assert GovernmentFile.objects.get(pk=foreign.pk).last_serial == 7
     workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
-    with pytest.raises(TransitionRefused, match="এখন এটি করা যাবে না"):
+    with pytest.raises(StepRefused, match="এখন এটি করা যাবে না"):
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])  # double click
     assert GovernmentFile.objects.get(pk=nothi.pk).last_serial == 26
 
@@ -95,10 +96,14 @@ def test_a_failed_issue_does_not_use_up_a_number(meeting, people, nothi, monkeyp
     workflow.meeting_submit(meeting=meeting, by=people["drafter"])
     workflow.meeting_approve(meeting=meeting, by=people["approver"])
 
-    def broken_save(*args, **kwargs):
-        raise RuntimeError("disk full")
+    update = QuerySet.update
 
-    monkeypatch.setattr(Meeting, "save", broken_save)
+    def broken_update(queryset, **fields):  # the meeting's row cannot be written after the serial is taken
+        if queryset.model is Meeting and "memo_number" in fields:
+            raise RuntimeError("disk full")
+        return update(queryset, **fields)
+
+    monkeypatch.setattr(QuerySet, "update", broken_update)
     with pytest.raises(RuntimeError):
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
     monkeypatch.undo()
@@ -143,7 +148,7 @@ def test_a_correction_is_a_new_version_that_links_to_the_issued_one(meeting, peo
     assert correction.memo_number == ""
     assert correction.agenda_items.get().decisions.get().text == "প্রমাণক সংরক্ষণ করবে।"
     assert Meeting.objects.get(pk=meeting.pk).memo_number == "58.1.26"  # the issued version is untouched
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(StepRefused):
         workflow.minutes_correct(meeting=meeting, by=people["drafter"])
 
 
@@ -177,3 +182,47 @@ def test_the_public_sees_published_minutes_only(client, meeting):
         assert client.get(reverse("public:document", args=[meeting.pk])).status_code == 404
         assert client.get(reverse("public:pdf", args=[meeting.pk])).status_code == 404
     assert meeting.title not in client.get(reverse("public:list")).content.decode()
+
+
+def test_whoever_submitted_may_not_approve_unless_the_office_allows_it(client, meeting, people, office_a):
+    """Separation of duties, an office policy on by default: one person holding every role cannot
+    take minutes from draft to published alone."""
+    everything = user_with_role(office_a, R.DRAFTER, R.APPROVER, R.ISSUER, R.ADMIN)
+    workflow.meeting_submit(meeting=meeting, by=everything)
+    with pytest.raises(StepRefused, match="আপনি এই কার্যবিবরণী দাখিল করেছেন"):
+        workflow.meeting_approve(meeting=meeting, by=everything)
+    client.force_login(everything)
+    page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
+    assert "অনুমোদন করুন" not in page and "মন্তব্যসহ ফেরত দিন" in page  # may still return it for changes
+    assert meeting.title not in client.get(reverse("minutes:inbox")).content.decode()
+    response = client.post(reverse("minutes:step", args=[meeting.pk, "approve"]), follow=True)
+    assert "আপনি এই কার্যবিবরণী দাখিল করেছেন" in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).state == S.SUBMITTED
+
+    workflow.meeting_approve(meeting=meeting, by=people["approver"])  # someone else may
+    assert Meeting.objects.get(pk=meeting.pk).state == S.APPROVED
+
+    office_a.separate_submit_and_approve = False  # an office of one may switch the rule off
+    office_a.save()
+    second = MeetingFactory(office=office_a, created_by=everything)
+    second.agenda_items.create(order=0, title="বিবিধ")
+    workflow.meeting_submit(meeting=second, by=everything)
+    workflow.meeting_approve(meeting=second, by=everything)
+    assert Meeting.objects.get(pk=second.pk).state == S.APPROVED
+
+
+def test_buttons_inbox_and_editor_follow_the_one_table_of_steps(client, meeting, people, office_a):
+    from minutes.workflow.steps import available_steps, can_edit
+
+    admin = user_with_role(office_a, R.ADMIN)
+    assert available_steps(meeting, admin) == ["edit", "submit"]  # the administrator may submit
+    client.force_login(admin)
+    assert meeting.title in client.get(reverse("minutes:inbox")).content.decode()
+    assert available_steps(meeting, people["issuer"]) == [] and not can_edit(meeting, people["issuer"])
+    Meeting.objects.filter(pk=meeting.pk).update(state=S.PUBLISHED, memo_number="58.9.9")
+    published = Meeting.objects.get(pk=meeting.pk)
+    assert available_steps(published, people["drafter"]) == ["correct"]
+    assert available_steps(published, people["approver"]) == []  # no "correct" button without the role
+    client.force_login(people["approver"])
+    page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
+    assert reverse("minutes:step", args=[meeting.pk, "correct"]) not in page

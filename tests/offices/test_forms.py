@@ -54,7 +54,7 @@ def test_it_refuses_a_duplicate_file_number_with_a_bangla_message(client, alice,
         },
     )
     page = response.content.decode()
-    assert "এই দপ্তরে এই নম্বরের একটি নথি আগে থেকেই আছে।" in page
+    assert "এই নম্বরের একটি নথি আগে থেকেই আছে; একটি নথি নম্বর একবারই ব্যবহার করা যায়।" in page
     assert "দ্বিতীয় নথি" in page
     assert GovernmentFile.objects.filter(office=office_a).count() == 1
 

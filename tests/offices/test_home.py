@@ -33,9 +33,9 @@ def test_it_refuses_an_unknown_user_with_a_bangla_message(client):
 
 
 def test_it_loads_the_demo_data_twice_without_duplicates(capsys):
-    call_command("load_demo")
+    call_command("load_demo", "--force")  # pytest-django runs with DEBUG off
     counts = [model.objects.count() for model in (Office, Official, GovernmentFile, User, OfficeRole)]
-    call_command("load_demo")
+    call_command("load_demo", "--force")
     assert [model.objects.count() for model in (Office, Official, GovernmentFile, User, OfficeRole)] == counts
     division = Office.objects.get(name="সুরক্ষা সেবা বিভাগ")
     assert division.children.count() == 4
@@ -47,9 +47,9 @@ def test_it_loads_the_demo_data_twice_without_duplicates(capsys):
 
 
 def test_it_keeps_the_serial_an_office_moved_on_when_demo_data_is_loaded_again():
-    call_command("load_demo")
+    call_command("load_demo", "--force")  # pytest-django runs with DEBUG off
     government_file = GovernmentFile.objects.get(office__name="সুরক্ষা সেবা বিভাগ")
     GovernmentFile.objects.filter(pk=government_file.pk).update(last_serial=31)
-    call_command("load_demo")
+    call_command("load_demo", "--force")
     government_file.refresh_from_db()
     assert government_file.last_serial == 31

@@ -47,18 +47,24 @@ def test_it_stores_file_numbers_typed_in_bangla_digits_in_one_form():
     assert government_file.number_bn == "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭"
 
 
-def test_it_refuses_a_duplicate_file_number_in_one_office_typed_with_other_digits():
+DUPLICATE = "এই নম্বরের একটি নথি আগে থেকেই আছে; একটি নথি নম্বর একবারই ব্যবহার করা যায়।"
+
+
+def test_it_refuses_a_duplicate_file_number_typed_with_other_digits():
     existing = GovernmentFileFactory(number="58.00.0000.018.31.006.17")
     duplicate = GovernmentFile(office=existing.office, number="৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭", subject="অন্য")
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    assert error.value.message_dict["number"] == ["এই দপ্তরে এই নম্বরের একটি নথি আগে থেকেই আছে।"]
+    assert error.value.message_dict["number"] == [DUPLICATE]
 
 
-def test_it_allows_the_same_file_number_in_another_office():
+def test_it_refuses_the_same_file_number_in_another_office():
+    """A file number carries the ministry's, office's and branch's codes: one file in the government."""
     existing = GovernmentFileFactory(number="58.00.0000.018.31.006.17")
     other = GovernmentFile(office=OfficeFactory(), number=existing.number, subject="সভা")
-    other.full_clean()
+    with pytest.raises(ValidationError) as error:
+        other.full_clean()
+    assert error.value.message_dict["number"] == [DUPLICATE]
 
 
 @pytest.mark.parametrize("number", ["", "58", "58.00", "৫৮-০০-০০", "58..00.17", "abc.def.ghi"])

@@ -1,0 +1,246 @@
+"""The whole-meeting editor: one page, one POST, one transaction.
+
+The header form and the formsets for agenda items (each holding a formset of its
+decisions), attendees and recipients are bound to the same POST. Adding, removing
+and moving rows are POSTs too ("action" button values such as "add:items",
+"add:items-2-decisions", "remove:attendees-4", "up:items-3"): the editor edits the
+posted data and renders it again, unsaved. htmx swaps the re-rendered editor in place;
+without JavaScript the browser simply reloads the page. Nothing typed is lost.
+
+Posted text is normalised (NFC) once, here, before any form sees it.
+"""
+
+import re
+
+from django.core.exceptions import BadRequest
+from django.http import QueryDict
+
+from minutes.content.forms import (
+    AgendaItemForm,
+    AgendaItemFormSet,
+    AttendeeFormSet,
+    DecisionForm,
+    DecisionFormSet,
+    HeaderForm,
+    RecipientFormSet,
+)
+from minutes.content.richtext import normalize_text
+from minutes.content.services import ItemContent, MeetingContent
+from minutes.limits import MAX_ROWS
+from minutes.models import Attendee, Meeting, RecipientFields
+
+# "add:items", "add:items-2-decisions", "remove:attendees-4", "up:items-3-decisions-0"
+_ACTION = re.compile(r"(add|remove|up|down):((?:items|attendees|recipients)(?:-\d{1,4}(?:-decisions)?)*)")
+
+
+def normalized(data: QueryDict) -> QueryDict:
+    """A mutable copy of the POST with every value in NFC and Unix line endings."""
+    copy = QueryDict(mutable=True)
+    for key, values in data.lists():
+        copy.setlist(key, [normalize_text(v) for v in values])
+    return copy
+
+
+def total_forms(data: QueryDict, prefix: str) -> int:
+    """The row count the browser posted for a list, refused (400) if it is not a sane number."""
+    value = data.get(f"{prefix}-TOTAL_FORMS") or "0"
+    if not (value.isascii() and value.isdigit() and int(value) <= MAX_ROWS):
+        raise BadRequest("bad row count")
+    return int(value)
+
+
+def _ordered(formset):
+    """The formset's live forms in the order the drafter arranged them."""
+    forms = [f for f in formset.forms if not _is_deleted(f)]
+    return sorted(forms, key=lambda f: (_order_of(f), formset.forms.index(f)))
+
+
+def _deleted(formset):
+    return [f for f in formset.forms if _is_deleted(f)]
+
+
+def _order_of(form) -> int:
+    value = form["ORDER"].value()
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 10**6
+
+
+def _is_deleted(form) -> bool:
+    return bool(form["DELETE"].value()) and form["DELETE"].value() not in ("", "false", "False", "0")
+
+
+class MeetingEditor:
+    def __init__(self, meeting: Meeting, data: QueryDict | None = None):
+        self.meeting = meeting
+        self.data = data = None if data is None else normalized(data)
+        self.header = HeaderForm(data, instance=meeting, office=meeting.office)
+        if data is None:
+            self._build_from_meeting()
+        else:
+            self._build_from_data(data)
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_from_meeting(self):
+        meeting, office = self.meeting, self.meeting.office
+        items = list(
+            meeting.agenda_items.prefetch_related("decisions__responsibilities").order_by("order", "id")
+        )
+        self.items = AgendaItemFormSet(
+            prefix="items",
+            initial=[{"id": i.id, "title": i.title, "discussion": i.discussion, "ORDER": n + 1}
+                     for n, i in enumerate(items)] or [{"ORDER": 1}],
+        )  # fmt: skip
+        for form, item in zip(self.items.forms, [*items, None], strict=False):
+            decisions = list(item.decisions.all()) if item else []
+            initial = [{**DecisionForm.initial_of(d), "ORDER": n + 1} for n, d in enumerate(decisions)]
+            form.decisions = DecisionFormSet(
+                prefix=f"{form.prefix}-decisions", initial=initial or [{"ORDER": 1}]
+            )
+        self.attendees = AttendeeFormSet(
+            prefix="attendees",
+            form_kwargs={"office": office},
+            initial=[_initial(a, Attendee.CONTENT_FIELDS, n) for n, a in enumerate(meeting.attendees.all())],
+        )
+        self.recipients = RecipientFormSet(
+            prefix="recipients",
+            initial=[
+                _initial(r, RecipientFields.CONTENT_FIELDS, n) for n, r in enumerate(meeting.recipients.all())
+            ],
+        )
+
+    def _build_from_data(self, data):
+        for prefix in ("items", "attendees", "recipients"):
+            total_forms(data, prefix)
+        self.items = AgendaItemFormSet(data, prefix="items")
+        for form in self.items.forms:
+            total_forms(data, f"{form.prefix}-decisions")
+            form.decisions = DecisionFormSet(data, prefix=f"{form.prefix}-decisions")
+        self.attendees = AttendeeFormSet(
+            data, prefix="attendees", form_kwargs={"office": self.meeting.office}
+        )
+        self.recipients = RecipientFormSet(data, prefix="recipients")
+
+    # -- structural actions on the posted data ---------------------------------------------------
+    @classmethod
+    def apply_action(cls, meeting: Meeting, data: QueryDict, action: str) -> "MeetingEditor":
+        """Add, remove or move a row in the posted data and return the editor for it, unsaved."""
+        match = _ACTION.fullmatch(action)
+        if not match:
+            raise BadRequest("unknown editor action")
+        verb, target = match.groups()
+        data = normalized(data)
+        if verb == "add":
+            cls.add_row(data, target)
+            if target == "items":  # a new agenda item starts with one empty decision
+                cls.add_row(data, f"items-{total_forms(data, 'items') - 1}-decisions")
+        elif verb == "remove":
+            data[f"{target}-DELETE"] = "on"
+        else:
+            cls._move_row(data, target, -1 if verb == "up" else 1)
+        return cls(meeting, data)
+
+    @staticmethod
+    def add_row(data: QueryDict, prefix: str) -> int:
+        """Append an empty row to the list `prefix`; returns its index."""
+        total = total_forms(data, prefix)
+        if total >= MAX_ROWS:
+            raise BadRequest("too many rows")
+        if f"{prefix}-TOTAL_FORMS" not in data:
+            data[f"{prefix}-INITIAL_FORMS"] = "0"
+        orders = [_int(data.get(f"{prefix}-{i}-ORDER")) for i in range(total)]
+        data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
+        data[f"{prefix}-{total}-ORDER"] = str(max(orders, default=0) + 1)
+        return total
+
+    @staticmethod
+    def _move_row(data: QueryDict, target: str, step: int):
+        prefix, _sep, index = target.rpartition("-")
+        if not index.isdigit():
+            raise BadRequest("no row to move")
+        total = total_forms(data, prefix)
+        live = [i for i in range(total) if not data.get(f"{prefix}-{i}-DELETE")]
+        live.sort(key=lambda i: (_int(data.get(f"{prefix}-{i}-ORDER")), i))
+        for n, i in enumerate(live):  # renumber 1..n, then swap with the neighbour
+            data[f"{prefix}-{i}-ORDER"] = str(n + 1)
+        position = live.index(int(index)) if int(index) in live else -1
+        other = position + step
+        if position >= 0 and 0 <= other < len(live):
+            a, b = live[position], live[other]
+            data[f"{prefix}-{a}-ORDER"], data[f"{prefix}-{b}-ORDER"] = (
+                data[f"{prefix}-{b}-ORDER"],
+                data[f"{prefix}-{a}-ORDER"],
+            )
+
+    # -- what the template shows -----------------------------------------------------------------
+    def items_view(self):
+        """[(item form, its live decision forms, its deleted decision forms)] in the drafter's order."""
+        return [(f, _ordered(f.decisions), _deleted(f.decisions)) for f in self.ordered_items()]
+
+    def deleted_items(self):
+        return _deleted(self.items)
+
+    def deleted_attendees(self):
+        return _deleted(self.attendees)
+
+    def deleted_recipients(self):
+        return _deleted(self.recipients)
+
+    def ordered_items(self):
+        return _ordered(self.items)
+
+    def ordered_attendees(self):
+        return _ordered(self.attendees)
+
+    def ordered_recipients(self):
+        return _ordered(self.recipients)
+
+    def list_errors(self) -> list[str]:
+        """Errors of whole lists (too many rows, a tampered row count), shown above the editor."""
+        formsets = [self.items, self.attendees, self.recipients, *(f.decisions for f in self.items.forms)]
+        return [error for formset in formsets for error in formset.non_form_errors()]
+
+    # -- validation and content ------------------------------------------------------------------
+    def is_valid(self) -> bool:
+        header_valid = self.header.is_valid()
+        meeting_date = self.header.cleaned_data.get("date") if header_valid else None
+        live_items = [f for f in self.items.forms if not _is_deleted(f)]
+        for form in live_items:
+            for decision in form.decisions.forms:
+                decision.meeting_date = meeting_date
+        formsets = [self.items, self.attendees, self.recipients, *(f.decisions for f in live_items)]
+        valid = all([fs.is_valid() for fs in formsets]) and header_valid
+        for form in live_items:
+            has_decisions = any(hasattr(d, "cleaned_data") and not d.is_blank() for d in form.decisions.forms)
+            if has_decisions and hasattr(form, "cleaned_data") and not form.cleaned_data.get("title"):
+                form.add_error("title", AgendaItemForm.title_missing)
+                valid = False
+        return valid
+
+    def content(self) -> MeetingContent:
+        items = []
+        for form in self.ordered_items():
+            decisions = [
+                (d.row(), d.responsible_labels()) for d in _ordered(form.decisions) if not d.is_blank()
+            ]
+            if form.is_blank() and not decisions:
+                continue
+            items.append(ItemContent(item=form.row(), decisions=decisions))
+        return MeetingContent(
+            items=items,
+            attendees=[f.row() for f in self.ordered_attendees() if not f.is_blank()],
+            recipients=[f.row() for f in self.ordered_recipients() if not f.is_blank()],
+        )
+
+    def participating_offices(self):
+        return self.header.cleaned_data.get("participating_offices")
+
+
+def _initial(row, fields: list[str], position: int) -> dict:
+    values = {name: getattr(row, f"{name}_id" if name == "official" else name) for name in fields}
+    return {**values, "id": row.id, "ORDER": position + 1}
+
+
+def _int(value) -> int:
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else 0

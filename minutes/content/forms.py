@@ -1,0 +1,303 @@
+"""The minutes editor's forms: the header, and rows for agenda items (each with its decisions),
+attendees and recipients. Their fields come from each model's one field list (HEADER_FIELDS,
+CONTENT_FIELDS); `MeetingEditor` binds them all to one POST.
+
+Every numeric, date and time field accepts Bangla digits (২৫.০৭.২০২৪, ০৭) as well as ASCII.
+"""
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from bangla.digits import bn_number, to_ascii_digits
+from minutes.content.responsibility import join_responsible, split_responsible
+from minutes.content.richtext import sanitize_rich_text, visible_text
+from minutes.limits import (
+    MAX_AGENDA_ITEMS,
+    MAX_ATTENDEES,
+    MAX_DECISIONS_PER_ITEM,
+    MAX_DISCUSSION,
+    MAX_PASTED_HTML,
+    MAX_RECIPIENTS,
+    MAX_ROWS,
+    MaxTextLengthValidator,
+    validate_word_lengths,
+)
+from minutes.models import AgendaItem, Attendee, Decision, Meeting, Recipient, RecipientFields
+from offices.models import InnovationTeam, Office, Official
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"]
+BIGGEST_ID = 2**63 - 1
+
+
+class BanglaDigitsMixin:
+    """Accepts ২৫/০৭/২০২৪ as well as 25/07/2024."""
+
+    def to_python(self, value):
+        return super().to_python(to_ascii_digits(value) if isinstance(value, str) else value)
+
+
+class DateField(BanglaDigitsMixin, forms.DateField):
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
+        super().__init__(**kwargs)
+
+
+class TimeField(BanglaDigitsMixin, forms.TimeField):
+    widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class IntegerField(BanglaDigitsMixin, forms.IntegerField):
+    pass
+
+
+BANGLA_DIGIT_FIELDS = {
+    "date": DateField,
+    "start_time": TimeField,
+    "fiscal_year": IntegerField,
+    "ordinal": IntegerField,
+    "quarter": IntegerField,
+    "deadline_date": DateField,
+    "deadline_working_days": IntegerField,
+}
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    """An official of the meeting's office, by id; anything else (another office's, a made-up or
+    overflowing id) is a validation error, never a server error."""
+
+    def to_python(self, value):
+        value = to_ascii_digits(value).strip() if isinstance(value, str) else value
+        if value not in self.empty_values and not (str(value).isdigit() and int(value) <= BIGGEST_ID):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class HeaderForm(forms.ModelForm):
+    """The meeting's header: what is printed above the agenda, and the signature blocks."""
+
+    online_link = forms.URLField(label=_("online meeting link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = [*Meeting.HEADER_FIELDS, "participating_offices"]
+        field_classes = BANGLA_DIGIT_FIELDS
+        widgets = {
+            "opening": forms.Textarea(attrs={"rows": 3}),
+            "closing": forms.Textarea(attrs={"rows": 2}),
+            "participating_offices": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        officials = Official.objects.filter(office=office, is_active=True).order_by("name")
+        self.fields["chair"].queryset = officials
+        self.fields["issuer"].queryset = officials
+        self.fields["team"].queryset = InnovationTeam.objects.filter(office=office)
+        self.fields["participating_offices"].queryset = Office.objects.filter(parent=office)
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = value.strip()
+        if not data.get("chair") and not data.get("chair_name"):
+            self.add_error("chair_name", _("Name the chair: pick an official or type the name."))
+        return data
+
+
+class MeetingCreateForm(forms.ModelForm):
+    """The few facts needed to start a draft; the rest is typed in the editor."""
+
+    class Meta:
+        model = Meeting
+        fields = ["team", "fiscal_year", "ordinal", "layout", "date", "start_time", "venue"]
+        field_classes = BANGLA_DIGIT_FIELDS
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = InnovationTeam.objects.filter(office=office)
+        self.fields["team"].queryset = teams
+        if len(teams) == 1 and not self.instance.team_id:
+            self.initial["team"] = teams[0].pk
+
+
+class RowForm(forms.ModelForm):
+    """A row of a list the drafter can add to, remove from and reorder. Every field is optional:
+    a row left blank is dropped; a row with something in it must be complete."""
+
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGGEST_ID)
+    ignored_when_blank: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+            if not isinstance(field.widget, forms.HiddenInput | forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", "form-control form-control-sm")
+
+    def is_blank(self) -> bool:
+        data = getattr(self, "cleaned_data", {})
+        ignored = {"id", "ORDER", "DELETE", *self.ignored_when_blank}
+        return not any(value for name, value in data.items() if name not in ignored)
+
+    def row(self):
+        """The unsaved model row, with the id it had when the editor was opened (None if new)."""
+        self.instance.id = self.cleaned_data.get("id")
+        return self.instance
+
+
+class DecisionForm(RowForm):
+    responsible = forms.CharField(
+        label=_("responsible (বাস্তবায়নকারী)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Offices, branches, designations or officials, separated by commas."),
+    )
+    ignored_when_blank = ("deadline_kind", "status")
+    meeting_date = None  # set by the editor, to check the deadline against it
+
+    class Meta:
+        model = Decision
+        fields = Decision.CONTENT_FIELDS
+        field_classes = BANGLA_DIGIT_FIELDS
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "progress_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if self.is_blank():
+            return data
+        if not data.get("text"):
+            self.add_error("text", _("Write the decision."))
+        deadline, meeting_date = data.get("deadline_date"), self.meeting_date
+        if (
+            data.get("deadline_kind") == Decision.Deadline.DATE
+            and deadline
+            and meeting_date
+            and deadline < meeting_date
+        ):
+            self.add_error("deadline_date", _("The deadline cannot be before the meeting."))
+        return data
+
+    def responsible_labels(self) -> list[str]:
+        return split_responsible(self.cleaned_data.get("responsible", ""))
+
+    @staticmethod
+    def initial_of(decision: Decision) -> dict:
+        labels = [r.label for r in decision.responsibilities.all()]
+        return {
+            **forms.model_to_dict(decision, fields=Decision.CONTENT_FIELDS),
+            "id": decision.id,
+            "responsible": join_responsible(labels),
+            "outside_portal": [r.label for r in decision.responsibilities.all() if r.is_outside_portal],
+        }
+
+
+class RichTextarea(forms.Textarea):
+    """Shows the sanitised HTML of whatever was posted, so a page re-shown after an error
+    never hands unsanitised markup to the browser's editing area."""
+
+    def format_value(self, value):
+        return sanitize_rich_text(value or "")
+
+
+class AgendaItemForm(RowForm):
+    title_missing = _("Give the agenda item a title.")
+    discussion = forms.CharField(
+        label=_("discussion"),
+        required=False,
+        validators=[MaxTextLengthValidator(MAX_PASTED_HTML)],
+        widget=RichTextarea(attrs={"rows": 5, "class": "form-control rich-text"}),
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = AgendaItem.CONTENT_FIELDS
+
+    def clean_discussion(self):
+        html = sanitize_rich_text(self.cleaned_data.get("discussion", ""))
+        text, errors = visible_text(html), []
+        for validate in (validate_word_lengths, MaxTextLengthValidator(MAX_DISCUSSION)):
+            try:
+                validate(text)
+            except forms.ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return html
+
+    def clean(self):
+        data = super().clean()
+        if not self.is_blank() and not data.get("title"):
+            self.add_error("title", self.title_missing)
+        return data
+
+
+class AttendeeForm(RowForm):
+    official = OfficialChoiceField(queryset=Official.objects.none(), required=False, widget=forms.HiddenInput)
+    ignored_when_blank = ("is_present", "official")
+
+    class Meta:
+        model = Attendee
+        fields = Attendee.CONTENT_FIELDS
+
+    def __init__(self, *args, office: Office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = Official.objects.filter(office=office)
+
+    def clean_mobile(self):
+        return to_ascii_digits(self.cleaned_data.get("mobile", ""))
+
+    def clean(self):
+        data = super().clean()
+        if not self.is_blank() and not data.get("name"):
+            self.add_error("name", _("Give the attendee's name."))
+        return data
+
+
+class RecipientForm(RowForm):
+    class Meta:
+        model = Recipient
+        fields = RecipientFields.CONTENT_FIELDS  # shared with a distribution group's members
+
+    def clean(self):
+        data = super().clean()
+        if not self.is_blank() and not any(data.get(f) for f in ("designation", "name", "office_name")):
+            self.add_error("designation", _("Give the recipient's designation, name or office."))
+        return data
+
+
+class _AtMostRows:
+    """The formset's "too many rows" message, with the number in Bangla digits (Django fills it in with %)."""
+
+    def __mod__(self, params):
+        return gettext("There are too many rows here: at most %(num)s.") % {"num": bn_number(params["num"])}
+
+
+class RowFormSet(forms.BaseFormSet):
+    default_error_messages = {**forms.BaseFormSet.default_error_messages, "too_many_forms": _AtMostRows()}
+
+
+def _formset(form, max_rows: int):
+    return formset_factory(
+        form,
+        formset=RowFormSet,
+        extra=0,
+        can_order=True,
+        can_delete=True,
+        max_num=max_rows,
+        validate_max=True,
+        absolute_max=MAX_ROWS,
+    )
+
+
+DecisionFormSet = _formset(DecisionForm, MAX_DECISIONS_PER_ITEM)
+AgendaItemFormSet = _formset(AgendaItemForm, MAX_AGENDA_ITEMS)
+AttendeeFormSet = _formset(AttendeeForm, MAX_ATTENDEES)
+RecipientFormSet = _formset(RecipientForm, MAX_RECIPIENTS)

@@ -1,0 +1,141 @@
+"""Staff pages for writing minutes: the office's list, starting a draft, and the editor."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from minutes import selectors
+from minutes.content import services
+from minutes.content.editor import MeetingEditor
+from minutes.content.forms import MeetingCreateForm
+from minutes.filters import MeetingFilter
+from minutes.models import DistributionGroup, Meeting
+from minutes.workflow.steps import check, may_start_minutes, offices_where_user_starts_minutes
+from offices.models import Official
+from offices.selectors import get_office_for_user_or_404, offices_for_user
+
+
+@login_required
+def meeting_list(request):
+    offices = offices_for_user(request.user).order_by("name")
+    meetings = selectors.meetings_for_user(request.user).order_by("-date", "-id")
+    meeting_filter = MeetingFilter(request.GET or None, queryset=meetings, offices=offices)
+    ctx = {
+        "filter": meeting_filter,
+        "meetings": meeting_filter.qs[:200],
+        "drafting_offices": offices_where_user_starts_minutes(request.user),
+    }
+    return render(request, "minutes/meeting_list.html", ctx)
+
+
+@login_required
+def meeting_create(request, office_pk):
+    office = get_office_for_user_or_404(request.user, office_pk)
+    if not may_start_minutes(request.user, office):
+        raise PermissionDenied
+    form = MeetingCreateForm(request.POST or None, office=office, instance=Meeting(office=office))
+    if request.method == "POST" and form.is_valid():
+        header = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            meeting = services.meeting_create(office=office, by=request.user, **header)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("The draft is created. Type in the minutes and save."))
+            return redirect("minutes:edit", pk=meeting.pk)
+    return render(request, "minutes/meeting_create.html", {"office": office, "form": form})
+
+
+def _get_editable_meeting(request, pk) -> Meeting:
+    meeting = selectors.get_meeting_for_user_or_404(request.user, pk)
+    check("edit", meeting, request.user)
+    return meeting
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = _get_editable_meeting(request, pk)
+    status = 200
+    if request.method != "POST":
+        editor = MeetingEditor(meeting)
+    elif request.POST.get("action"):
+        editor = MeetingEditor.apply_action(meeting, request.POST, request.POST["action"])
+    else:
+        editor = MeetingEditor(meeting, request.POST)
+        if editor.is_valid():
+            try:
+                services.meeting_save(
+                    meeting=editor.header.instance,
+                    content=editor.content(),
+                    participating_offices=editor.participating_offices(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                editor.header.add_error(None, error.messages)
+            else:
+                messages.success(request, _("The minutes are saved."))
+                return redirect("minutes:edit", pk=meeting.pk)
+        status = 200 if request.htmx else 400
+        messages.error(request, _("Nothing was saved: correct the fields marked in red."))
+    return _render_editor(request, meeting, editor, status)
+
+
+def _render_editor(request, meeting: Meeting, editor: MeetingEditor, status: int = 200):
+    office = meeting.office
+    officials = list(
+        Official.objects.filter(office=office, is_active=True)
+        .select_related("branch", "office")
+        .order_by("name")
+    )
+    subordinate_offices = list(office.children.values_list("name", flat=True))
+    ctx = {
+        "meeting": meeting,
+        "editor": editor,
+        "has_subordinate_offices": bool(subordinate_offices),
+        "officials": officials,
+        "officials_json": {
+            o.pk: {f: getattr(o, f) for f in ("name", "designation", "workplace", "mobile", "email")}
+            for o in officials
+        },
+        "responsible_names": [
+            *dict.fromkeys(o.designation for o in officials),
+            *office.branches.values_list("name", flat=True),
+            office.name,
+            *subordinate_offices,
+        ],
+        "groups": list(DistributionGroup.objects.filter(office=office)),
+    }
+    return render(request, "minutes/meeting_edit.html", ctx, status=status)
+
+
+class GroupChoiceForm(forms.Form):
+    group = forms.ModelChoiceField(
+        queryset=DistributionGroup.objects.none(),
+        error_messages={"invalid_choice": gettext_lazy("Pick one of this office's distribution groups.")},
+    )
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = DistributionGroup.objects.filter(office=office)
+
+
+@login_required
+@require_POST
+def recipients_add_group(request, pk):
+    """Add a distribution group's members to the list (kept in the posted, still unsaved, editor data)."""
+    meeting = _get_editable_meeting(request, pk)
+    form = GroupChoiceForm(request.POST, office=meeting.office)
+    data = request.POST.copy()
+    if form.is_valid():
+        for recipient in services.recipients_from_group(form.cleaned_data["group"]):
+            index = MeetingEditor.add_row(data, "recipients")
+            for name, value in recipient.items():
+                data[f"recipients-{index}-{name}"] = value
+    else:
+        messages.error(request, " ".join(form.errors["group"]))
+    return _render_editor(request, meeting, MeetingEditor(meeting, data))

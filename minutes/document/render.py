@@ -1,0 +1,181 @@
+"""The minutes document as HTML, and as an A4 PDF printed by WeasyPrint from that same HTML.
+
+- The HTML comes from one context (minutes/document/context.py) and one template
+  (templates/minutes/document.html); its body is sanitised last, so nothing a user typed can
+  carry markup that runs, whatever the template or the context did with it.
+- WeasyPrint may load only the portal's own static files (CSS, fonts): no network and no
+  other local file. Bangla text in the PDF extracts correctly thanks to `pdftext`.
+- Every print runs in a child process forked for it, killed when the time limit passes
+  (RenderTimeout). The parent keeps one WeasyPrint font configuration, warmed once, that the
+  children inherit: memory stays flat however many documents are printed.
+"""
+
+import mimetypes
+import os
+import re
+import select
+import signal
+import time
+from pathlib import Path
+
+import nh3
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils.translation import gettext as _
+
+import pdftext
+from bangla.digits import to_bangla_digits
+from minutes.document.context import minutes_context
+from minutes.models import Meeting
+
+# Documents are printed as if served from this address; only its /static/ files resolve.
+BASE_URL = "https://sobha.invalid/"
+STATIC_PREFIX = BASE_URL + settings.STATIC_URL.lstrip("/")
+
+# Everything templates/minutes/document.html writes in its <body>, and nothing else.
+DOCUMENT_TAGS = {
+    "article", "header", "section", "nav", "div", "p", "h1", "h2", "span", "strong", "b", "i", "em", "u",
+    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+DOCUMENT_ATTRIBUTES = {"*": {"class", "id", "lang", "aria-hidden"}, "a": {"href"}}
+DOCUMENT_ATTRIBUTES.update(
+    {cell: {"scope", "colspan", "rowspan", *DOCUMENT_ATTRIBUTES["*"]} for cell in ("th", "td")}
+)
+_BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.DOTALL)
+
+
+class RenderTimeout(Exception):
+    """The print took longer than its limit and was stopped. str() is the user's message."""
+
+
+class RenderFailed(Exception):
+    """WeasyPrint failed on the document; str() says why (for logs)."""
+
+
+def sanitize_document(html: str) -> str:
+    """The document with its body passed through nh3 last: only the tags and attributes the
+    template writes, only http(s) and mail links. The head is the template's own."""
+    match = _BODY.search(html)
+    body = nh3.clean(
+        match[2],
+        tags=DOCUMENT_TAGS,
+        attributes=DOCUMENT_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
+    return html[: match.start(2)] + body + html[match.end(2) :]
+
+
+def render_html(meeting: Meeting, *, verification: dict | None = None, toolbar=None) -> str:
+    context = minutes_context(meeting, verification=verification)
+    return sanitize_document(render_to_string("minutes/document.html", {**context, "toolbar": toolbar}))
+
+
+def static_file(path: str) -> Path | None:
+    """The static file at `path` (in a static source folder, or collected under a hashed name), or None."""
+    if not path or path.startswith("/") or ".." in Path(path).parts:
+        return None
+    found = finders.find(path)
+    if found:
+        return Path(found)
+    try:
+        collected = Path(staticfiles_storage.path(path))
+    except NotImplementedError:  # a storage without local files
+        return None
+    return collected if collected.is_file() else None
+
+
+def _url_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnly(URLFetcher):
+        """Serves the portal's static files; refuses every other URL (WeasyPrint then skips it)."""
+
+        def fetch(self, url, headers=None):
+            path = url.removeprefix(STATIC_PREFIX).split("?")[0].split("#")[0]
+            found = static_file(path) if url.startswith(STATIC_PREFIX) else None
+            if found is None:
+                raise ValueError(f"the document may not load {url!r}")
+            content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
+
+    return StaticOnly()
+
+
+_font_config = None
+
+
+def _warm_font_config():
+    """This process's one font configuration, with the portal's fonts already loaded into it."""
+    global _font_config
+    if _font_config is None:
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        config = FontConfiguration()
+        fonts = static("css/fonts.css")
+        warm_up = f'<link rel="stylesheet" href="{fonts}"><p style="font-family: Sobha Serif Bangla">সভা</p>'
+        weasyprint.HTML(string=warm_up, base_url=BASE_URL, url_fetcher=_url_fetcher()).render(
+            font_config=config
+        )
+        _font_config = config
+    return _font_config
+
+
+def _print(html: str) -> bytes:
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_url_fetcher())
+    return pdftext.write_pdf(document, font_config=_warm_font_config())
+
+
+def html_to_pdf(html: str, *, time_limit: float | None = None) -> bytes:
+    """Print the document HTML (title, author and language come from its <head>) in a child process
+    that is killed after `time_limit` seconds (default SOBHA_RENDER_TIME_LIMIT)."""
+    _warm_font_config()
+    return run_forked(lambda: _print(html), time_limit or settings.SOBHA_RENDER_TIME_LIMIT)
+
+
+def run_forked(function, time_limit: float) -> bytes:
+    """function() -> bytes, run in a forked child; RenderTimeout if it has not finished in time."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: print, hand the bytes over, leave without running any cleanup
+        status = 0
+        try:
+            os.close(read_end)
+            try:
+                payload = b"\0" + function()
+            except BaseException as error:  # noqa: BLE001 - reported to the parent
+                payload, status = b"\1" + f"{type(error).__name__}: {error}".encode(), 1
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    deadline = time.monotonic() + time_limit
+    chunks = []
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
+                    os.kill(pid, signal.SIGKILL)
+                    raise RenderTimeout(
+                        _("The document took longer than %(seconds)s seconds to print and was stopped.")
+                        % {"seconds": to_bangla_digits(f"{time_limit:g}")}
+                    )
+                chunk = pipe.read(1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.waitpid(pid, 0)
+    payload = b"".join(chunks)
+    if not payload.startswith(b"\0"):
+        raise RenderFailed(payload[1:].decode(errors="replace") or "the printing process died")
+    return payload[1:]

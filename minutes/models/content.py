@@ -1,0 +1,242 @@
+"""What the drafter types below the header: agenda items, decisions and who carries them out,
+the attendance sheet (appendix ক) and the distribution list.
+
+Each model lists its content fields once (CONTENT_FIELDS): the editor's forms, the services
+that save and copy meetings, and the document context all use that list. Decision letters
+(ক, খ, গ …) follow the decisions' order and are never stored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from minutes.models.meeting import TEXT_VALIDATORS, Meeting
+from offices.models import Branch, Office, Official, Post
+
+
+class AgendaItem(models.Model):
+    CONTENT_FIELDS = ["title", "discussion"]
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("agenda item"), max_length=1000)
+    discussion = models.TextField(_("discussion"), blank=True, help_text=_("Sanitised HTML."))
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Decision(models.Model):
+    class Deadline(models.TextChoices):
+        NONE = "none", _("No deadline")
+        DATE = "date", _("By a date")
+        WORKING_DAYS = "working_days", _("Within working days of issue")
+        RULE = "rule", _("A recurring rule (typed)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    OPEN_STATUSES = (Status.PENDING, Status.IN_PROGRESS)
+    CONTENT_FIELDS = [
+        "text", "deadline_kind", "deadline_date", "deadline_working_days", "deadline_rule", "status",
+        "progress_note",
+    ]  # fmt: skip
+    # The deadline field each kind needs; the others are cleared.
+    DEADLINE_FIELDS = {
+        Deadline.DATE: "deadline_date",
+        Deadline.WORKING_DAYS: "deadline_working_days",
+        Deadline.RULE: "deadline_rule",
+    }
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("decision"), validators=TEXT_VALIDATORS)
+    deadline_kind = models.CharField(
+        _("deadline"), max_length=20, choices=Deadline.choices, default=Deadline.NONE
+    )
+    deadline_date = models.DateField(_("deadline date"), null=True, blank=True)
+    deadline_working_days = models.PositiveSmallIntegerField(
+        _("working days"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    deadline_rule = models.CharField(_("deadline rule"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    progress_note = models.TextField(_("progress notes"), blank=True, validators=TEXT_VALIDATORS)
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("follows up"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+    )
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["agenda_item", "order", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        """The deadline kind needs its own field, and only that one is kept."""
+        needed = self.DEADLINE_FIELDS.get(self.deadline_kind)
+        if needed and getattr(self, needed) in (None, ""):
+            messages = {
+                "deadline_date": _("Give the deadline date."),
+                "deadline_working_days": _("Give the number of working days."),
+                "deadline_rule": _("Write the deadline rule."),
+            }
+            raise ValidationError({needed: messages[needed]})
+        for name in self.DEADLINE_FIELDS.values():
+            if name != needed:
+                setattr(self, name, "" if name == "deadline_rule" else None)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+
+class Responsibility(models.Model):
+    """Who carries out a decision: an office, branch, post or official of the portal, or a typed name.
+
+    Assigning to an office, branch or post keeps the assignment valid when an
+    officer is transferred; reminders then reach whoever holds the post.
+    """
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="responsibilities")
+    order = models.PositiveSmallIntegerField(default=0)
+    office = models.ForeignKey(Office, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    branch = models.ForeignKey(Branch, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    official = models.ForeignKey(Official, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    label = models.CharField(_("responsible"), max_length=300, help_text=_("As written in the document."))
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        ordering = ["decision", "order", "id"]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_outside_portal(self) -> bool:
+        """Typed freely: no office, branch, post or official of the portal matched it."""
+        return not (self.office_id or self.branch_id or self.post_id or self.official_id)
+
+
+class Attendee(models.Model):
+    """A row of the attendance sheet (appendix ক), copied from the official when picked."""
+
+    CONTENT_FIELDS = ["official", "name", "designation", "workplace", "mobile", "email", "is_present"]
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    official = models.ForeignKey(Official, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    name = models.CharField(_("name"), max_length=200)
+    designation = models.CharField(_("designation"), max_length=300, blank=True)
+    workplace = models.CharField(_("workplace"), max_length=300, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_present = models.BooleanField(_("present"), default=True)
+
+    class Meta:
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+        ordering = ["meeting", "order", "id"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def of_official(cls, official: Official, **fields) -> "Attendee":
+        return cls(
+            official=official,
+            name=official.name,
+            designation=official.designation,
+            workplace=official.workplace,
+            mobile=official.mobile,
+            email=official.email,
+            **fields,
+        )
+
+
+class RecipientFields(models.Model):
+    """One line of a distribution list: "উপসচিব, প্রশাসন-১ শাখা, জনপ্রশাসন মন্ত্রণালয় (…অনুরোধসহ)"."""
+
+    CONTENT_FIELDS = ["designation", "name", "branch", "office_name", "request", "email"]
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    designation = models.CharField(_("designation"), max_length=300, blank=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    branch = models.CharField(_("branch / wing"), max_length=300, blank=True)
+    office_name = models.CharField(_("office"), max_length=300, blank=True, help_text=_("As printed."))
+    request = models.CharField(
+        _("request"), max_length=300, blank=True, help_text=_("e.g. ওয়েবসাইটে প্রকাশের অনুরোধ করা হলো")
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.line()
+
+    def line(self) -> str:
+        """The recipient as the distribution list prints it."""
+        who = ", ".join(p for p in (self.name, self.designation) if p)
+        parts = [p for p in (who, self.branch, self.office_name) if p]
+        text = ", ".join(parts)
+        return f"{text} ({self.request})" if self.request else text
+
+    def content(self) -> dict:
+        return {name: getattr(self, name) for name in self.CONTENT_FIELDS}
+
+
+class Recipient(RecipientFields):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="recipients")
+
+    class Meta(RecipientFields.Meta):
+        verbose_name = _("recipient")
+        verbose_name_plural = _("distribution list")
+        ordering = ["meeting", "order", "id"]
+
+
+class DistributionGroup(models.Model):
+    """A reusable distribution list of an office ("সকল অধিদপ্তর প্রধান", "ইনোভেশন টিম")."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="distribution_groups")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("distribution group")
+        verbose_name_plural = _("distribution groups")
+        ordering = ["office", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="distribution_group_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class DistributionGroupMember(RecipientFields):
+    group = models.ForeignKey(DistributionGroup, on_delete=models.CASCADE, related_name="members")
+
+    class Meta(RecipientFields.Meta):
+        verbose_name = _("group member")
+        verbose_name_plural = _("group members")
+        ordering = ["group", "order", "id"]

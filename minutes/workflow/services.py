@@ -1,0 +1,140 @@
+"""Taking the workflow's steps (the rules are in minutes/workflow/steps.py).
+
+Each step locks the meeting's row, checks the step against the table, records who took
+it (Transition) and moves the state, in one transaction. Issuing takes the next serial of
+one of the office's files (নথি) as the memo number in the same transaction, so serials
+never repeat or skip and a failed issue uses up nothing; the file's row is locked only
+from taking the serial to the commit. The issued document is rendered and stored after
+the commit, by a Celery task (minutes/tasks.py).
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from minutes.content.services import meeting_copy
+from minutes.models import Meeting, Transition
+from minutes.workflow.steps import STEPS, StepRefused, check
+from offices.models import GovernmentFile, User
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting's row (only it, not its office's), locked until the transaction ends."""
+    return Meeting.objects.select_for_update(of=("self",)).select_related("office").get(pk=meeting.pk)
+
+
+def _take(step_name: str, meeting: Meeting, by: User, comment: str = "") -> Meeting:
+    """Check the step on the locked row and record it; the caller saves the new state."""
+    meeting = _locked(meeting)
+    check(step_name, meeting, by)
+    target = STEPS[step_name].target
+    official = by.official
+    Transition.objects.create(
+        meeting=meeting,
+        from_state=meeting.state,
+        to_state=target,
+        by=by,
+        by_name=official.name if official else by.get_full_name() or by.username,
+        by_designation=official.designation if official else "",
+        comment=comment,
+    )
+    meeting.state = target
+    return meeting
+
+
+@transaction.atomic
+def meeting_submit(*, meeting: Meeting, by: User) -> Meeting:
+    meeting = _take("submit", meeting, by)
+    if not meeting.agenda_items.exists():
+        raise StepRefused(_("The minutes need at least one agenda item."), meeting)
+    if not meeting.chair_name:
+        raise StepRefused(_("Name the chair before submitting."), meeting)
+    meeting.submitted_by = by
+    meeting.save(update_fields=["state", "submitted_by", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_return(*, meeting: Meeting, by: User, comment: str) -> Meeting:
+    if not comment.strip():
+        raise StepRefused(_("Write what the drafter should change."), meeting)
+    meeting = _take("return", meeting, by, comment=comment.strip())
+    meeting.save(update_fields=["state", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def meeting_approve(*, meeting: Meeting, by: User, comment: str = "") -> Meeting:
+    """The approver's approval is the signature: their name and designation are frozen on the step."""
+    meeting = _take("approve", meeting, by, comment=comment.strip())
+    meeting.save(update_fields=["state", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def minutes_issue(*, meeting: Meeting, government_file: GovernmentFile, by: User) -> Meeting:
+    """Give the approved minutes the file's next serial as memo number and today's date; after the
+    commit, the document is rendered, stored and distributed."""
+    meeting = _take("issue", meeting, by)
+    if government_file.office_id != meeting.office_id:
+        raise StepRefused(_("Issue from one of this office's own files."), meeting)
+    if by.official_id:
+        meeting.issuer = by.official
+        meeting.issuer_name, meeting.issuer_designation = by.official.name, by.official.designation
+    meeting.issue_date = timezone.localdate()
+    # From here to the commit the file's row is locked: take the serial, write it, nothing else.
+    taken = _take_serial(government_file)
+    if taken is None:
+        raise StepRefused(_("This file is closed; pick a file in use."), meeting)
+    meeting.government_file_id, meeting.memo_serial = government_file.pk, taken[0]
+    meeting.memo_number = f"{taken[1]}.{taken[0]}"
+    meeting.updated_at = timezone.now()
+    try:  # one narrow UPDATE (the Transition above is the record of this step)
+        Meeting.objects.filter(pk=meeting.pk).update(
+            **{name: getattr(meeting, name) for name in ISSUE_FIELDS}
+        )
+    except IntegrityError as error:  # the memo number exists already: refuse, never issue it twice
+        raise StepRefused(
+            _("This memo number was issued before; check the file's number."), meeting
+        ) from error
+    transaction.on_commit(lambda: _after_issue(meeting.pk))
+    return meeting
+
+
+ISSUE_FIELDS = [
+    "state", "issuer_id", "issuer_name", "issuer_designation", "issue_date", "government_file_id",
+    "memo_serial", "memo_number", "updated_at",
+]  # fmt: skip
+
+
+def _take_serial(government_file: GovernmentFile) -> tuple[int, str] | None:
+    """(serial, file number) of the next letter from an open file, or None if the file is closed."""
+    updated = GovernmentFile.objects.filter(pk=government_file.pk, is_active=True).update(
+        last_serial=F("last_serial") + 1
+    )
+    if not updated:
+        return None
+    return GovernmentFile.objects.values_list("last_serial", "number").get(pk=government_file.pk)
+
+
+def _after_issue(meeting_id: int) -> None:
+    from minutes.tasks import issued_minutes_store_and_distribute
+
+    issued_minutes_store_and_distribute.delay(meeting_id)
+
+
+@transaction.atomic
+def minutes_publish(*, meeting: Meeting, by: User) -> Meeting:
+    meeting = _take("publish", meeting, by)
+    meeting.save(update_fields=["state", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def minutes_correct(*, meeting: Meeting, by: User) -> Meeting:
+    """Start a corrected version (সংশোধিত কার্যবিবরণী) of issued minutes: a new draft that replaces it
+    once issued. The issued version stays as it was, readable, with its own memo number."""
+    meeting = _locked(meeting)
+    check("correct", meeting, by)
+    return meeting_copy(source=meeting, by=by)

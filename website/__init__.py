@@ -1,0 +1,1 @@
+"""What citizens see: published minutes only, exactly as issued. Reads; never prints or writes."""
