@@ -1,7 +1,9 @@
 """Benchmark: memo numbers per second on PostgreSQL with 8 concurrent issuers on one file,
-checking that the serials have no gaps and no duplicates.
+checking that the serials have no gaps and no duplicates. Each issue queues its after-commit
+task (render, store, distribute) on a real Redis broker, as in production; no worker runs, so
+the queue is emptied afterwards.
 
-    .venv/bin/python bench/issuing.py        # needs PostgreSQL at 127.0.0.1:5432 (user postgres)
+    .venv/bin/python bench/issuing.py        # PostgreSQL at 127.0.0.1:5432 (user postgres), Redis at :6379
 """
 
 import sys
@@ -12,9 +14,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from config.standalone import setup_django  # noqa: E402
 
-setup_django(database_url="postgres://postgres@127.0.0.1:5432/sobha_bench", CELERY_TASK_ALWAYS_EAGER="false")
+BROKER = "redis://127.0.0.1:6379/14"
+setup_django(
+    database_url="postgres://postgres@127.0.0.1:5432/sobha_bench",
+    CELERY_TASK_ALWAYS_EAGER="false",
+    CELERY_BROKER_URL=BROKER,
+)
 
-from django.db import connections, transaction  # noqa: E402
+from django.db import connections  # noqa: E402
 from django.test.utils import setup_databases, teardown_databases  # noqa: E402
 
 ISSUERS, PER_ISSUER = 8, 50
@@ -33,8 +40,9 @@ def main():
     nothi = GovernmentFileFactory(office=office, last_serial=0)
     meetings = [MeetingFactory(office=office, created_by=drafter, state=Meeting.State.APPROVED)
                 for _ in range(ISSUERS * PER_ISSUER)]  # fmt: skip
-    # Distribution is not measured here: issuing queues it after commit; drop those callbacks.
-    transaction.on_commit = lambda func, using=None, robust=False: None
+    import redis
+
+    redis.Redis.from_url(BROKER).flushdb()
     barrier = threading.Barrier(ISSUERS)
 
     def issue(batch):
@@ -54,8 +62,11 @@ def main():
     expected = list(range(1, len(meetings) + 1))
     gaps = len(set(expected) - set(serials))
     duplicates = len(serials) - len(set(serials))
+    queued = redis.Redis.from_url(BROKER).llen("celery")
     print(f"{len(meetings)} issues by {ISSUERS} concurrent issuers on one file in {elapsed:.2f} s: "
-          f"{len(meetings) / elapsed:.0f} memo numbers/s; gaps {gaps}, duplicates {duplicates}")  # fmt: skip
+          f"{len(meetings) / elapsed:.0f} memo numbers/s; gaps {gaps}, duplicates {duplicates}; "
+          f"after-commit tasks queued on Redis: {queued}")  # fmt: skip
+    redis.Redis.from_url(BROKER).flushdb()
     teardown_databases(databases, verbosity=0)
 
 

@@ -4,13 +4,20 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from bangla.digits import to_ascii_digits
+from bangla.fiscal import fiscal_year_bounds
+from minutes.content.forms import IntegerField
 from minutes.models import Meeting
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = IntegerField  # Bangla or ASCII digits
 
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    fiscal_year = django_filters.CharFilter(label=_("fiscal year (starting year)"), method="in_fiscal_year")
+    fiscal_year = YearFilter(
+        label=_("fiscal year (starting year)"), method="in_fiscal_year", min_value=1971, max_value=2200
+    )
     state = django_filters.ChoiceFilter(label=_("state"), choices=Meeting.State.choices)
     office = django_filters.ModelChoiceFilter(label=_("office"), queryset=None)
 
@@ -34,11 +41,5 @@ class MeetingFilter(django_filters.FilterSet):
 
     def in_fiscal_year(self, queryset, name, value):
         """A meeting belongs to the fiscal year it was held in (July to June), or the one it names."""
-        digits = to_ascii_digits(value.strip())[:4]
-        if not (digits.isascii() and digits.isdigit()):
-            return queryset
-        year = int(digits)
-        return queryset.filter(
-            Q(fiscal_year=year)
-            | Q(fiscal_year__isnull=True, date__gte=f"{year}-07-01", date__lte=f"{year + 1}-06-30")
-        )
+        start, end = fiscal_year_bounds(int(value))
+        return queryset.filter(Q(fiscal_year=value) | Q(fiscal_year__isnull=True, date__range=(start, end)))

@@ -10,6 +10,7 @@ without JavaScript the browser simply reloads the page. Nothing typed is lost.
 Posted text is normalised (NFC) once, here, before any form sees it.
 """
 
+import functools
 import re
 
 from django.core.exceptions import BadRequest
@@ -19,25 +20,29 @@ from minutes.content.forms import (
     AgendaItemForm,
     AgendaItemFormSet,
     AttendeeFormSet,
-    DecisionForm,
     DecisionFormSet,
     HeaderForm,
     RecipientFormSet,
 )
-from minutes.content.richtext import normalize_text
+from minutes.content.responsibility import join_responsible
+from minutes.content.richtext import normalize_text, sanitize_rich_text
 from minutes.content.services import ItemContent, MeetingContent
 from minutes.limits import MAX_ROWS
-from minutes.models import Attendee, Meeting, RecipientFields
+from minutes.models import AgendaItem, Attendee, Decision, Meeting, RecipientFields, Responsibility
+from offices.models import Official
 
 # "add:items", "add:items-2-decisions", "remove:attendees-4", "up:items-3-decisions-0"
 _ACTION = re.compile(r"(add|remove|up|down):((?:items|attendees|recipients)(?:-\d{1,4}(?:-decisions)?)*)")
 
 
 def normalized(data: QueryDict) -> QueryDict:
-    """A mutable copy of the POST with every value in NFC and Unix line endings."""
+    """A mutable copy of the POST with every value in NFC and Unix line endings, and discussions
+    (rich text) sanitised: a page shown again after an error never hands unsanitised markup to the
+    browser's editing area. (Saving sanitises them once more, last.)"""
     copy = QueryDict(mutable=True)
     for key, values in data.lists():
-        copy.setlist(key, [normalize_text(v) for v in values])
+        clean = sanitize_rich_text if key.endswith("-discussion") else normalize_text
+        copy.setlist(key, [clean(v) for v in values])
     return copy
 
 
@@ -81,34 +86,26 @@ class MeetingEditor:
         else:
             self._build_from_data(data)
 
+    @functools.cache  # noqa: B019 - one editor per request
+    def office_official_ids(self) -> frozenset[int]:
+        """The officials an attendee row may link to: those of the meeting's office (one query)."""
+        return frozenset(Official.objects.filter(office=self.meeting.office).values_list("id", flat=True))
+
     # -- building ---------------------------------------------------------------------------------
     def _build_from_meeting(self):
-        meeting, office = self.meeting, self.meeting.office
-        items = list(
-            meeting.agenda_items.prefetch_related("decisions__responsibilities").order_by("order", "id")
-        )
-        self.items = AgendaItemFormSet(
-            prefix="items",
-            initial=[{"id": i.id, "title": i.title, "discussion": i.discussion, "ORDER": n + 1}
-                     for n, i in enumerate(items)] or [{"ORDER": 1}],
-        )  # fmt: skip
+        items, decisions, attendees, recipients = stored_content(self.meeting)
+        self.items = AgendaItemFormSet(prefix="items", initial=_numbered(items) or [{"ORDER": 1}])
         for form, item in zip(self.items.forms, [*items, None], strict=False):
-            decisions = list(item.decisions.all()) if item else []
-            initial = [{**DecisionForm.initial_of(d), "ORDER": n + 1} for n, d in enumerate(decisions)]
+            initial = _numbered(decisions.get(item["id"], [])) if item else []
             form.decisions = DecisionFormSet(
                 prefix=f"{form.prefix}-decisions", initial=initial or [{"ORDER": 1}]
             )
         self.attendees = AttendeeFormSet(
             prefix="attendees",
-            form_kwargs={"office": office},
-            initial=[_initial(a, Attendee.CONTENT_FIELDS, n) for n, a in enumerate(meeting.attendees.all())],
+            form_kwargs={"office_official_ids": self.office_official_ids},
+            initial=_numbered(attendees),
         )
-        self.recipients = RecipientFormSet(
-            prefix="recipients",
-            initial=[
-                _initial(r, RecipientFields.CONTENT_FIELDS, n) for n, r in enumerate(meeting.recipients.all())
-            ],
-        )
+        self.recipients = RecipientFormSet(prefix="recipients", initial=_numbered(recipients))
 
     def _build_from_data(self, data):
         for prefix in ("items", "attendees", "recipients"):
@@ -118,7 +115,7 @@ class MeetingEditor:
             total_forms(data, f"{form.prefix}-decisions")
             form.decisions = DecisionFormSet(data, prefix=f"{form.prefix}-decisions")
         self.attendees = AttendeeFormSet(
-            data, prefix="attendees", form_kwargs={"office": self.meeting.office}
+            data, prefix="attendees", form_kwargs={"office_official_ids": self.office_official_ids}
         )
         self.recipients = RecipientFormSet(data, prefix="recipients")
 
@@ -237,9 +234,39 @@ class MeetingEditor:
         return self.header.cleaned_data.get("participating_offices")
 
 
-def _initial(row, fields: list[str], position: int) -> dict:
-    values = {name: getattr(row, f"{name}_id" if name == "official" else name) for name in fields}
-    return {**values, "id": row.id, "ORDER": position + 1}
+def stored_content(meeting: Meeting) -> tuple[list[dict], dict[int, list[dict]], list[dict], list[dict]]:
+    """The meeting's rows as the editor's initial data, in document order (five queries, plain values):
+    agenda items, {agenda item id: its decisions}, attendees, recipients."""
+    items = list(meeting.agenda_items.order_by("order", "id").values("id", *AgendaItem.CONTENT_FIELDS))
+    labels: dict[int, list[tuple[str, bool]]] = {}
+    responsibilities = Responsibility.objects.filter(decision__agenda_item__meeting=meeting).order_by(
+        "order", "id"
+    )
+    for decision_id, label, *links in responsibilities.values_list(
+        "decision_id", "label", "office_id", "branch_id", "post_id", "official_id"
+    ):
+        labels.setdefault(decision_id, []).append((label, not any(links)))
+    decisions: dict[int, list[dict]] = {}
+    rows = Decision.objects.filter(agenda_item__meeting=meeting).order_by("order", "id")
+    for row in rows.values("id", "agenda_item_id", *Decision.CONTENT_FIELDS):
+        responsible = labels.get(row["id"], [])
+        decisions.setdefault(row.pop("agenda_item_id"), []).append(
+            {
+                **row,
+                "responsible": join_responsible([label for label, _outside in responsible]),
+                "outside_portal": [label for label, outside in responsible if outside],
+            }
+        )
+    attendees = list(meeting.attendees.order_by("order", "id").values("id", *Attendee.CONTENT_FIELDS))
+    recipients = list(
+        meeting.recipients.order_by("order", "id").values("id", *RecipientFields.CONTENT_FIELDS)
+    )
+    return items, decisions, attendees, recipients
+
+
+def _numbered(rows: list[dict]) -> list[dict]:
+    """Initial data of a list's forms, with the ORDER the drafter sees (1, 2, …)."""
+    return [{**row, "ORDER": n} for n, row in enumerate(rows, start=1)]
 
 
 def _int(value) -> int:

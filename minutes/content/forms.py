@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import bn_number, to_ascii_digits
-from minutes.content.responsibility import join_responsible, split_responsible
+from minutes.content.responsibility import split_responsible
 from minutes.content.richtext import sanitize_rich_text, visible_text
 from minutes.limits import (
     MAX_AGENDA_ITEMS,
@@ -65,17 +65,6 @@ BANGLA_DIGIT_FIELDS = {
 }
 
 
-class OfficialChoiceField(forms.ModelChoiceField):
-    """An official of the meeting's office, by id; anything else (another office's, a made-up or
-    overflowing id) is a validation error, never a server error."""
-
-    def to_python(self, value):
-        value = to_ascii_digits(value).strip() if isinstance(value, str) else value
-        if value not in self.empty_values and not (str(value).isdigit() and int(value) <= BIGGEST_ID):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
 class HeaderForm(forms.ModelForm):
     """The meeting's header: what is printed above the agenda, and the signature blocks."""
 
@@ -125,6 +114,22 @@ class MeetingCreateForm(forms.ModelForm):
             self.initial["team"] = teams[0].pk
 
 
+class FixedChoiceField(forms.TypedChoiceField):
+    """A choice field whose choices never change (a model's TextChoices): each form's copy of the
+    field shares them instead of deep-copying them, which made building a big editor slow."""
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
+def row_formfield(db_field, **kwargs):
+    if db_field.choices:
+        kwargs["choices_form_class"] = FixedChoiceField
+    return db_field.formfield(**kwargs)
+
+
 class RowForm(forms.ModelForm):
     """A row of a list the drafter can add to, remove from and reorder. Every field is optional:
     a row left blank is dropped; a row with something in it must be complete."""
@@ -132,12 +137,8 @@ class RowForm(forms.ModelForm):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGGEST_ID)
     ignored_when_blank: tuple = ()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.required = False
-            if not isinstance(field.widget, forms.HiddenInput | forms.CheckboxInput):
-                field.widget.attrs.setdefault("class", "form-control form-control-sm")
+    class Meta:
+        formfield_callback = row_formfield
 
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {})
@@ -160,7 +161,7 @@ class DecisionForm(RowForm):
     ignored_when_blank = ("deadline_kind", "status")
     meeting_date = None  # set by the editor, to check the deadline against it
 
-    class Meta:
+    class Meta(RowForm.Meta):
         model = Decision
         fields = Decision.CONTENT_FIELDS
         field_classes = BANGLA_DIGIT_FIELDS
@@ -188,24 +189,6 @@ class DecisionForm(RowForm):
     def responsible_labels(self) -> list[str]:
         return split_responsible(self.cleaned_data.get("responsible", ""))
 
-    @staticmethod
-    def initial_of(decision: Decision) -> dict:
-        labels = [r.label for r in decision.responsibilities.all()]
-        return {
-            **forms.model_to_dict(decision, fields=Decision.CONTENT_FIELDS),
-            "id": decision.id,
-            "responsible": join_responsible(labels),
-            "outside_portal": [r.label for r in decision.responsibilities.all() if r.is_outside_portal],
-        }
-
-
-class RichTextarea(forms.Textarea):
-    """Shows the sanitised HTML of whatever was posted, so a page re-shown after an error
-    never hands unsanitised markup to the browser's editing area."""
-
-    def format_value(self, value):
-        return sanitize_rich_text(value or "")
-
 
 class AgendaItemForm(RowForm):
     title_missing = _("Give the agenda item a title.")
@@ -213,10 +196,10 @@ class AgendaItemForm(RowForm):
         label=_("discussion"),
         required=False,
         validators=[MaxTextLengthValidator(MAX_PASTED_HTML)],
-        widget=RichTextarea(attrs={"rows": 5, "class": "form-control rich-text"}),
+        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control rich-text"}),
     )
 
-    class Meta:
+    class Meta(RowForm.Meta):
         model = AgendaItem
         fields = AgendaItem.CONTENT_FIELDS
 
@@ -240,16 +223,26 @@ class AgendaItemForm(RowForm):
 
 
 class AttendeeForm(RowForm):
-    official = OfficialChoiceField(queryset=Official.objects.none(), required=False, widget=forms.HiddenInput)
+    # The official picked from the office's list, by id (kept hidden); checked in clean_official.
+    official = IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGGEST_ID)
     ignored_when_blank = ("is_present", "official")
 
-    class Meta:
+    class Meta(RowForm.Meta):
         model = Attendee
         fields = Attendee.CONTENT_FIELDS
 
-    def __init__(self, *args, office: Office, **kwargs):
+    def __init__(self, *args, office_official_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = Official.objects.filter(office=office)
+        self.office_official_ids = office_official_ids  # () -> ids of the meeting's office's officials
+
+    def clean_official(self):
+        """Only an official of the meeting's office (another office's, or a made-up id, is refused)."""
+        pk = self.cleaned_data.get("official")
+        if pk is None:
+            return None
+        if pk not in self.office_official_ids():
+            raise forms.ValidationError(_("Pick an official of this office."), code="invalid_choice")
+        return Official(pk=pk)  # the row keeps the id; nothing else of the official is needed here
 
     def clean_mobile(self):
         return to_ascii_digits(self.cleaned_data.get("mobile", ""))
@@ -262,7 +255,7 @@ class AttendeeForm(RowForm):
 
 
 class RecipientForm(RowForm):
-    class Meta:
+    class Meta(RowForm.Meta):
         model = Recipient
         fields = RecipientFields.CONTENT_FIELDS  # shared with a distribution group's members
 
@@ -271,6 +264,28 @@ class RecipientForm(RowForm):
         if not self.is_blank() and not any(data.get(f) for f in ("designation", "name", "office_name")):
             self.add_error("designation", _("Give the recipient's designation, name or office."))
         return data
+
+
+class SharedFields(dict):
+    """A row form's fields, shared by every form of its class instead of deep-copied for each (a
+    40-item meeting builds hundreds of forms). Safe because row forms never change a field
+    per form; the formset's ORDER and DELETE fields are new objects added to each form's own dict."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+def _rows_optional(*form_classes):
+    """Every field of a row is optional (a blank row is dropped) and small: set once, on the classes."""
+    for form_class in form_classes:
+        for field in form_class.base_fields.values():
+            field.required = False
+            if not isinstance(field.widget, forms.HiddenInput | forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", "form-control form-control-sm")
+        form_class.base_fields = SharedFields(form_class.base_fields)
+
+
+_rows_optional(DecisionForm, AgendaItemForm, AttendeeForm, RecipientForm)
 
 
 class _AtMostRows:

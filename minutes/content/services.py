@@ -161,7 +161,7 @@ def meeting_save(
     for c in content.items:
         for order, (decision, _labels) in enumerate(c.decisions):  # letters follow this order
             decision.agenda_item, decision.order = c.item, order
-            decision.full_clean(exclude=["agenda_item", "carried_from"], validate_unique=False)
+            decision.clean()  # the deadline rule (the fields were checked by the editor's forms)
             decisions.append(decision)
     _sync_rows(
         Decision,
@@ -181,22 +181,25 @@ def meeting_save(
 
 
 def _sync_rows(model, existing_qs, rows: list, fields: list[str]) -> None:
-    """Make the table hold exactly `rows`: update those whose id exists, create the rest, delete the others.
+    """Make the table hold exactly `rows`: update those whose id exists (only if something in them
+    changed), create the rest, delete the others.
 
     Ids posted by a browser that do not belong to this meeting are treated as new rows,
     so one meeting's form can never touch another meeting's rows.
     """
-    existing_ids = set(existing_qs.values_list("id", flat=True))
-    to_update, to_create = [], []
+    columns = ["order", *(model._meta.get_field(name).attname for name in fields)]
+    stored = {row.pop("id"): row for row in existing_qs.values("id", *columns)}
+    to_update, to_create, kept = [], [], set()
     for row in rows:
-        if row.id in existing_ids:
-            to_update.append(row)
+        if row.id in stored:
+            kept.add(row.id)
+            if any(getattr(row, column) != stored[row.id][column] for column in columns):
+                to_update.append(row)
         else:
             row.id = None
             to_create.append(row)
-    kept = {row.id for row in to_update}
-    if existing_ids - kept:
-        model.objects.filter(id__in=existing_ids - kept).delete()
+    if stored.keys() - kept:
+        model.objects.filter(id__in=stored.keys() - kept).delete()
     if to_update:
         model.objects.bulk_update(to_update, ["order", *fields], batch_size=500)
     if to_create:

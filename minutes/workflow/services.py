@@ -8,8 +8,7 @@ from taking the serial to the commit. The issued document is rendered and stored
 the commit, by a Celery task (minutes/tasks.py).
 """
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -109,13 +108,18 @@ ISSUE_FIELDS = [
 
 
 def _take_serial(government_file: GovernmentFile) -> tuple[int, str] | None:
-    """(serial, file number) of the next letter from an open file, or None if the file is closed."""
-    updated = GovernmentFile.objects.filter(pk=government_file.pk, is_active=True).update(
-        last_serial=F("last_serial") + 1
-    )
-    if not updated:
-        return None
-    return GovernmentFile.objects.values_list("last_serial", "number").get(pk=government_file.pk)
+    """(serial, file number) of the next letter from an open file, or None if the file is closed.
+
+    One statement (UPDATE … RETURNING, on PostgreSQL and SQLite alike): it takes the file's row
+    lock, which the transaction then holds only until its commit."""
+    table = GovernmentFile._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_serial = last_serial + 1 WHERE id = %s AND is_active "  # noqa: S608
+            "RETURNING last_serial, number",
+            [government_file.pk],
+        )
+        return cursor.fetchone()
 
 
 def _after_issue(meeting_id: int) -> None:

@@ -20,10 +20,11 @@ from minutes.delivery.services import (
     delivery_send,
 )
 from minutes.document.store import store_issued_document
-from minutes.models import Delivery, Meeting
+from minutes.models import Delivery, IssuedDocument, Meeting
 from minutes.workflow import services as workflow
 from offices.models import OfficeRole
 from tests.factories import GovernmentFileFactory, MeetingFactory, OfficialFactory, user_with_role
+from tests.minutes.test_document import pdftotext
 from tests.worker import running_worker
 
 R = OfficeRole.Role
@@ -104,6 +105,8 @@ def test_issuing_mails_every_recipient_once_with_the_pdf_and_lists_the_rest_for_
     with running_worker(EMAIL_URL=smtp.url, SOBHA_DELIVERY_RETRY_SECONDS="1"):
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=issuer)
         assert wait_for(lambda: Delivery.objects.filter(status=Delivery.Status.SENT).count() == 3)
+    stored_pdf = bytes(IssuedDocument.objects.get(meeting=meeting).pdf)
+    assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in pdftotext(stored_pdf)  # rendered by the worker, after issue
     for address in addresses:
         (message,) = smtp.to(address)
         assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in message["Subject"]
@@ -111,7 +114,7 @@ def test_issuing_mails_every_recipient_once_with_the_pdf_and_lists_the_rest_for_
         assert "জারি করা হয়েছে" in body and f"/public/minutes/{meeting.pk}/" in body
         (attachment,) = message.iter_attachments()
         assert attachment.get_content_type() == "application/pdf"
-        assert attachment.get_content().startswith(b"%PDF")
+        assert attachment.get_content() == stored_pdf  # the issued document exactly as stored
     client.force_login(issuer)
     page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
     assert page.count("পাঠানো হয়েছে") >= 3
