@@ -191,6 +191,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.gov.bd" means https://
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,7 +1,6 @@
 """Django admin for minutes. Issued versions are read-only here too: corrections go through the workflow."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from minutes.models import (
     AgendaItem,
@@ -14,6 +13,7 @@ from minutes.models import (
     Transition,
 )
 from minutes.workflow.steps import STEPS
+from offices.admin import HistoryAdmin
 
 
 def _is_draft(meeting) -> bool:
@@ -34,7 +34,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["title", "office", "date", "state", "memo_number"]
     list_filter = ["state", "layout"]
     list_select_related = ["office"]
@@ -84,10 +84,15 @@ class DistributionGroupAdmin(admin.ModelAdmin):
 
 @admin.register(Delivery)
 class DeliveryAdmin(admin.ModelAdmin):
+    """Read only: deliveries are recorded when minutes are issued, and sent again from the meeting's page."""
+
     list_display = ["email", "meeting", "status", "attempts", "sent_at"]
     list_filter = ["status"]
     list_select_related = ["meeting"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(IssuedDocument)

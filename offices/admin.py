@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -16,8 +19,29 @@ from offices.models import (
 )
 
 
+class HistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, answering 404 rather than a server error for an id that is
+    not a number (its history views look the object up without checking)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_id(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_id(object_id)
+        if not str(version_id).isdigit():
+            raise Http404
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _check_id(self, object_id):
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError as error:
+            raise Http404 from error
+
+
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -26,7 +50,7 @@ class OfficeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Branch)
-class BranchAdmin(SimpleHistoryAdmin):
+class BranchAdmin(HistoryAdmin):
     list_display = ["name", "kind", "office", "parent"]
     list_filter = ["kind"]
     list_select_related = ["office", "parent"]
@@ -43,7 +67,7 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Official)
-class OfficialAdmin(SimpleHistoryAdmin):
+class OfficialAdmin(HistoryAdmin):
     list_display = ["name", "designation", "branch", "office", "email", "mobile", "is_active"]
     list_filter = ["is_active"]
     list_select_related = ["office", "branch"]
@@ -52,7 +76,7 @@ class OfficialAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GovernmentFile)
-class GovernmentFileAdmin(SimpleHistoryAdmin):
+class GovernmentFileAdmin(HistoryAdmin):
     list_display = ["number_bn", "subject", "office", "last_serial", "is_active"]
     list_select_related = ["office"]
     search_fields = ["number", "subject", "office__name"]
@@ -93,7 +117,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(OfficeRole)
-class OfficeRoleAdmin(SimpleHistoryAdmin):
+class OfficeRoleAdmin(HistoryAdmin):
     list_display = ["user", "role", "office"]
     list_filter = ["role"]
     list_select_related = ["user", "office"]

@@ -24,7 +24,7 @@ from minutes.limits import (
     MaxTextLengthValidator,
     validate_word_lengths,
 )
-from minutes.models import AgendaItem, Attendee, Decision, Meeting, Recipient, RecipientFields
+from minutes.models import AgendaItem, Attendee, Decision, Meeting, Recipient, RecipientFields, Responsibility
 from offices.models import InnovationTeam, Office, Official
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"]
@@ -185,6 +185,18 @@ class DecisionForm(RowForm):
         ):
             self.add_error("deadline_date", _("The deadline cannot be before the meeting."))
         return data
+
+    def clean_responsible(self):
+        text, limit = (
+            self.cleaned_data.get("responsible", ""),
+            Responsibility._meta.get_field("label").max_length,
+        )
+        if any(len(label) > limit for label in split_responsible(text)):
+            raise forms.ValidationError(
+                _("Each name can be at most %(limit)s characters; separate names with commas."),
+                params={"limit": bn_number(limit)},
+            )
+        return text
 
     def responsible_labels(self) -> list[str]:
         return split_responsible(self.cleaned_data.get("responsible", ""))

@@ -19,8 +19,11 @@ from offices.models import GovernmentFile, User
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    """The meeting's row (only it, not its office's), locked until the transaction ends."""
-    return Meeting.objects.select_for_update(of=("self",)).select_related("office").get(pk=meeting.pk)
+    """The meeting's row (only it, not its office's), locked until the transaction ends; its office
+    is the one already loaded (a meeting never changes office)."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    locked.office = meeting.office
+    return locked
 
 
 def _take(step_name: str, meeting: Meeting, by: User, comment: str = "") -> Meeting:
