@@ -20,7 +20,8 @@ ALLOWED_TAGS = {
     "p", "br", "b", "strong", "i", "em", "u", "ul", "ol", "li",
     "table", "thead", "tbody", "tr", "th", "td", "caption",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+# No attribute on any other tag ("*": nh3 would otherwise keep title and lang everywhere).
+ALLOWED_ATTRIBUTES = {"*": set(), "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 # Their content is code or Word's markup, never text a reader should see.
 DROPPED_WITH_CONTENT = {
     "script", "style", "xml", "title", "head", "template", "iframe", "object", "noscript",
@@ -60,18 +61,33 @@ def _nh3(value: str) -> str:
 def sanitize_rich_text(value: str) -> str:
     """Safe HTML for a discussion: plain text becomes paragraphs; pasted HTML is cleaned.
 
-    Normalised first, sanitised last: the value returned is exactly what nh3 returned.
+    Normalised first, sanitised last: the value returned is exactly what nh3 returned. It is
+    also stable: sanitising it again gives it back unchanged, and so does normalising it to NFC
+    (nh3 decodes "&#x338;" to a raw combining mark, which NFC would join to a preceding ">";
+    such output is normalised and sanitised again until it is stable).
     """
     value = normalize_text(value).strip()
-    if not value:
-        return ""
+    for _round in range(3):
+        if not value:
+            return ""
+        cleaned = _clean_once(value)
+        if unicodedata.is_normalized("NFC", cleaned):
+            return cleaned
+        value = normalize_text(cleaned)
+    return _nh3(plain_text_to_html(normalize_text(visible_text(value))))  # a pathological paste: its text
+
+
+def _clean_once(value: str) -> str:
     if _TAG.search(value):
         value = _WORD_CONDITIONAL.sub("", value)
         value = _DIV_CLOSE.sub("</p>", _DIV_OPEN.sub("<p>", value))
     else:
         value = plain_text_to_html(value)
-    # Tidy what a first pass leaves (empty paragraphs of dropped content), then the last word.
+    # Tidy what a first pass leaves (empty paragraphs of dropped content); text left with no tag
+    # at all is a paragraph (so that sanitising it again does not escape it twice); then the last word.
     tidied = _EMPTY_PARAGRAPH.sub("", _nh3(value)).strip()
+    if tidied and not _TAG.search(tidied):
+        tidied = f"<p>{tidied}</p>"
     return _nh3(tidied)
 
 

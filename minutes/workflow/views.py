@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from minutes import selectors
+from minutes.content.richtext import normalize_text
 from minutes.models import Meeting
 from minutes.workflow import services, steps
 from offices.models import GovernmentFile
@@ -50,6 +51,9 @@ class StepForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["government_file"].queryset = GovernmentFile.objects.filter(office=meeting.office)
+
+    def clean_comment(self):
+        return normalize_text(self.cleaned_data["comment"]).strip()
 
 
 @login_required
