@@ -44,7 +44,11 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
+# The embedded default serves this machine; production names its hosts (no default there).
+ALLOWED_HOSTS = env.list(
+    "DJANGO_ALLOWED_HOSTS",
+    **({"default": ["127.0.0.1", "localhost", "[::1]", "testserver"]} if DEBUG else {}),
+)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SOBHA_SITE_URL", default="http://127.0.0.1:8000")
 
@@ -171,6 +175,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "health.tasks.record_heartbeat", "schedule": 60.0},
     "deliveries-recover": {"task": "minutes.tasks.deliveries_recover", "schedule": 300.0},
+    "issued-documents-recover": {"task": "minutes.tasks.issued_documents_recover", "schedule": 600.0},
 }
 
 # Content-Security-Policy on every response, the stored issued documents included: scripts, styles
@@ -214,6 +219,7 @@ def _env_flag(name: str, *, default: bool) -> bool:
 SESSION_COOKIE_SECURE = _env_flag("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = _env_flag("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # monitors probe the server itself, over plain HTTP
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
 if SECURE_HSTS_SECONDS < 0:
     raise ImproperlyConfigured("DJANGO_SECURE_HSTS_SECONDS must be 0 (off) or a number of seconds.")
@@ -250,7 +256,7 @@ SOBHA_DELIVERY_RETRY_SECONDS = env.int("SOBHA_DELIVERY_RETRY_SECONDS", default=3
 # worker once per content, cached, while the page waits at most SOBHA_DRAFT_PDF_WAIT seconds.
 SOBHA_RENDER_TIME_LIMIT = env.float("SOBHA_RENDER_TIME_LIMIT", default=60.0)
 SOBHA_DRAFT_RENDER_TIME_LIMIT = env.float("SOBHA_DRAFT_RENDER_TIME_LIMIT", default=30.0)
-SOBHA_DRAFT_PDF_WAIT = env.float("SOBHA_DRAFT_PDF_WAIT", default=4.0)
+SOBHA_DRAFT_PDF_WAIT = env.float("SOBHA_DRAFT_PDF_WAIT", default=3.0)
 SOBHA_DRAFT_PDF_CACHE_SECONDS = env.int("SOBHA_DRAFT_PDF_CACHE_SECONDS", default=7 * 24 * 3600)
 
 # The cache holds drafts' PDFs (by content hash), shared by the web server and the worker:
@@ -259,26 +265,27 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR /
 
 
 # ---- Log-in lock-out (django-axes) -------------------------------------------------------------
-# Failed log-ins are counted per user name and address together, and per address alone; at
-# AXES_FAILURE_LIMIT failures within the cool-off the log-in is refused, even with the right
-# password, until AXES_COOLOFF_MINUTES have passed since the last failure. One limit serves both
-# counts, and offices share addresses behind NAT: 10 keeps guessing slow without locking a whole
-# office out for a colleague's typos; a failure while locked out does not restart the wait, so
-# nobody can keep an address locked. Staff unlock early in the admin (Access attempts) or with
-# `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+# Failed log-ins are counted per user name (from any address) and per address (for any user name),
+# each against its own limit (offices.lockout.LockoutHandler): AXES_FAILURE_LIMIT failures of one
+# user name, or SOBHA_ADDRESS_FAILURE_LIMIT failures from one address, within the cool-off refuse
+# the log-in, even with the right password, until AXES_COOLOFF_MINUTES have passed since the last
+# failure. The address limit is higher because an office's officials share an address behind NAT;
+# a failure while locked out does not restart the wait, so nobody can keep an address locked.
+# Staff unlock early in the admin (Access attempts) or with `manage.py axes_reset_username NAME` /
+# `axes_reset_ip ADDRESS`.
 INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last, as axes asks: turns a lock-out into its page
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out log-in before the password check
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_HANDLER = "offices.lockout.LockoutHandler"
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+SOBHA_ADDRESS_FAILURE_LIMIT = env.int("SOBHA_ADDRESS_FAILURE_LIMIT", default=50)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 _cool_off_minutes = env.int("AXES_COOLOFF_MINUTES", default=15)
 AXES_COOLOFF_TIME = timedelta(minutes=_cool_off_minutes)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-# A successful log-in keeps the count: resetting it would let anyone with an account clear the
-# per-address count between guesses at other accounts.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: LockoutHandler reads them so
 AXES_RESET_ON_SUCCESS = False
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "offices.lockout.lockout_response"
@@ -287,7 +294,8 @@ AXES_LOCKOUT_CALLABLE = "offices.lockout.lockout_response"
 # (django-ipware is not installed, so axes' AXES_IPWARE_* settings do nothing here.)
 AXES_CLIENT_IP_CALLABLE = "offices.lockout.client_ip"
 SOBHA_TRUSTED_PROXIES = env.int("SOBHA_TRUSTED_PROXIES", default=0)
-if AXES_FAILURE_LIMIT < 1 or _cool_off_minutes < 1 or SOBHA_TRUSTED_PROXIES < 0:
+if min(AXES_FAILURE_LIMIT, SOBHA_ADDRESS_FAILURE_LIMIT, _cool_off_minutes) < 1 or SOBHA_TRUSTED_PROXIES < 0:
     raise ImproperlyConfigured(
-        "AXES_FAILURE_LIMIT and AXES_COOLOFF_MINUTES must be at least 1, SOBHA_TRUSTED_PROXIES at least 0."
+        "AXES_FAILURE_LIMIT, SOBHA_ADDRESS_FAILURE_LIMIT and AXES_COOLOFF_MINUTES must be at least 1, "
+        "SOBHA_TRUSTED_PROXIES at least 0."
     )

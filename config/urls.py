@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from health import views as health_views
+from offices import passwords
 from offices import views as office_views
 
 admin.site.site_header = _("Sobha administration")
@@ -22,8 +22,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        # Links in the e-mail point at the portal's public address, not at whatever Host the request named.
-        auth_views.PasswordResetView.as_view(extra_email_context={"site_url": settings.SITE_URL.rstrip("/")}),
+        passwords.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

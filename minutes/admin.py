@@ -22,8 +22,15 @@ def _is_draft(meeting) -> bool:
 
 
 class AgendaItemInline(admin.StackedInline):
+    """Shown, not edited: a meeting's content is written in the editor, which sanitises it."""
+
     model = AgendaItem
     extra = 0
+    readonly_fields = ["order", "title", "discussion"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class TransitionInline(admin.TabularInline):

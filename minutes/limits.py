@@ -22,12 +22,14 @@ MAX_DOCUMENT = 150_000  # visible characters of the whole minutes
 MAX_PASTED_HTML = 1_000_000  # raw pasted HTML of one discussion, before cleaning (Word is verbose)
 MAX_AGENDA_ITEMS = 200
 MAX_DECISIONS_PER_ITEM = 60
+MAX_DECISIONS = 1_000  # in the whole minutes
 MAX_ATTENDEES = 400
 MAX_RECIPIENTS = 400
-# Rows a posted form may claim, whatever it says: bounds the editor's work on hostile input.
-MAX_ROWS = 1_000
 
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+# Spaces that do not let a line break there (no-break, figure, narrow no-break, word joiner):
+# Word pastes are full of them, and to the layout they glue words into one.
+_GLUE = "\u00a0\u2007\u202f\u2060\ufeff"
+_LONG_WORD = re.compile(rf"(?:[^\s]|[{_GLUE}]){{{MAX_WORD + 1},}}")
 
 
 def validate_word_lengths(text: str) -> None:

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from minutes.models import IssuedDocument, Meeting
+from minutes.models import Meeting
 from offices.access import readable_office_ids, require_readable
 
 
@@ -21,7 +21,3 @@ def get_meeting_for_user_or_404(user, pk) -> Meeting:
     )
     require_readable(user, meeting.office)
     return meeting
-
-
-def issued_document_exists(meeting: Meeting) -> bool:
-    return meeting.is_issued and IssuedDocument.objects.filter(meeting=meeting).exists()

@@ -4,6 +4,7 @@ Printing tasks run under Celery's time limits, and each print also runs in a chi
 with its own limit (minutes/document/render.py).
 """
 
+import datetime
 import logging
 
 from celery import shared_task
@@ -12,6 +13,7 @@ from django.conf import settings
 from minutes.delivery import services as delivery
 from minutes.document import store
 from minutes.document.render import RenderFailed, RenderTimeout
+from minutes.document.selectors import issued_without_document
 from minutes.models import Meeting
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,18 @@ def issued_minutes_store_and_distribute(self, meeting_id: int) -> int:
     ids = delivery.deliveries_record(meeting=meeting)
     for delivery_id in ids:
         delivery_send_task.delay(delivery_id)
+    return len(ids)
+
+
+@shared_task
+def issued_documents_recover() -> int:
+    """Beat: queue again the issued minutes whose document is still missing (logged as an error)."""
+    ids = list(
+        issued_without_document(older_than=datetime.timedelta(minutes=10)).values_list("pk", flat=True)
+    )
+    for meeting_id in ids:
+        log.error("Issued minutes %s have no stored document yet: printing them again", meeting_id)
+        issued_minutes_store_and_distribute.delay(meeting_id)
     return len(ids)
 
 

@@ -1,13 +1,35 @@
-"""django-axes hooks: whose address a log-in comes from, and the page a locked-out visitor sees.
+"""django-axes hooks: whose address a log-in comes from, how failures count, and the page a
+locked-out visitor sees.
 
-Settings name them (AXES_CLIENT_IP_CALLABLE, AXES_LOCKOUT_CALLABLE); nothing else calls them.
+Settings name them (AXES_HANDLER, AXES_CLIENT_IP_CALLABLE, AXES_LOCKOUT_CALLABLE); nothing else
+calls them.
 """
 
 import ipaddress
 
+from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off
 from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
+
+
+class LockoutHandler(AxesDatabaseHandler):
+    """Failed log-ins counted per user name (from any address) and per address (for any user name),
+    each against its own limit: AXES_FAILURE_LIMIT per user, SOBHA_ADDRESS_FAILURE_LIMIT per address,
+    which is higher because an office's officials share one address behind NAT.
+
+    axes compares one number with AXES_FAILURE_LIMIT, so the per-address count is scaled to it.
+    AXES_LOCKOUT_PARAMETERS must be ["username", "ip_address"], in that order.
+    """
+
+    def get_failures(self, request, credentials=None) -> int:
+        per_user, per_address = (
+            attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+            for attempts in self.get_user_attempts(request, credentials)
+        )
+        scaled = per_address * settings.AXES_FAILURE_LIMIT // settings.SOBHA_ADDRESS_FAILURE_LIMIT
+        return max(per_user, scaled)
 
 
 def client_ip(request) -> str | None:

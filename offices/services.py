@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from offices.access import Role, require_role
-from offices.models import Branch, GovernmentFile, Office, OfficeRole, Official, User
+from offices.models import Branch, GovernmentFile, Official, User
 
 
 @transaction.atomic
@@ -13,16 +13,3 @@ def office_record_save(*, record: Branch | Official | GovernmentFile, by: User):
     record.full_clean()
     record.save()
     return record
-
-
-@transaction.atomic
-def office_role_grant(*, user: User, office: Office, role: str, by: User) -> OfficeRole:
-    require_role(by, office, Role.ADMIN)
-    office_role, _created = OfficeRole.objects.get_or_create(user=user, office=office, role=role)
-    return office_role
-
-
-@transaction.atomic
-def office_role_revoke(*, office_role: OfficeRole, by: User) -> None:
-    require_role(by, office_role.office, Role.ADMIN)
-    office_role.delete()

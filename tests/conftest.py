@@ -16,6 +16,14 @@ def _fast_passwords_and_bangla(settings):
     settings.LANGUAGE_CODE = "bn"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (drafts' PDFs, throttling counters)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def office_a(db):
     return OfficeFactory(name="দপ্তর ক")

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from minutes.models import IssuedDocument, Meeting
+from minutes.models import Meeting
 
 
 def published_meetings(query: str = "") -> QuerySet[Meeting]:
@@ -20,12 +20,3 @@ def get_published_or_404(pk) -> Meeting:
     if not meeting.is_public:
         raise Http404
     return meeting
-
-
-def stored_html(meeting: Meeting) -> str | None:
-    return IssuedDocument.objects.filter(meeting=meeting).values_list("html", flat=True).first()
-
-
-def stored_pdf(meeting: Meeting) -> tuple[bytes, str] | None:
-    row = IssuedDocument.objects.filter(meeting=meeting).values_list("pdf", "pdf_sha256").first()
-    return (bytes(row[0]), row[1]) if row else None

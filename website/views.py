@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from minutes.document.selectors import issued_html, issued_pdf
 from website import selectors
 
 
@@ -21,7 +22,7 @@ def published_list(request):
 @require_GET
 def published_document(request, pk):
     meeting = selectors.get_published_or_404(pk)
-    html = selectors.stored_html(meeting)
+    html = issued_html(meeting)
     if html is None:
         return _being_prepared(request, meeting)
     return _public(HttpResponse(html, content_type="text/html; charset=utf-8"))
@@ -30,7 +31,7 @@ def published_document(request, pk):
 @require_GET
 def published_pdf(request, pk):
     meeting = selectors.get_published_or_404(pk)
-    stored = selectors.stored_pdf(meeting)
+    stored = issued_pdf(meeting)
     if stored is None:
         return _being_prepared(request, meeting)
     response = HttpResponse(stored[0], content_type="application/pdf")

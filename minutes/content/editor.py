@@ -10,7 +10,6 @@ without JavaScript the browser simply reloads the page. Nothing typed is lost.
 Posted text is normalised (NFC) once, here, before any form sees it.
 """
 
-import functools
 import re
 
 from django.core.exceptions import BadRequest
@@ -27,12 +26,26 @@ from minutes.content.forms import (
 from minutes.content.responsibility import join_responsible
 from minutes.content.richtext import normalize_text, sanitize_rich_text
 from minutes.content.services import ItemContent, MeetingContent
-from minutes.limits import MAX_ROWS
+from minutes.limits import (
+    MAX_AGENDA_ITEMS,
+    MAX_ATTENDEES,
+    MAX_DECISIONS,
+    MAX_DECISIONS_PER_ITEM,
+    MAX_RECIPIENTS,
+)
 from minutes.models import AgendaItem, Attendee, Decision, Meeting, RecipientFields, Responsibility
 from offices.models import Official
 
-# "add:items", "add:items-2-decisions", "remove:attendees-4", "up:items-3-decisions-0"
-_ACTION = re.compile(r"(add|remove|up|down):((?:items|attendees|recipients)(?:-\d{1,4}(?:-decisions)?)*)")
+LIMITS = {
+    "items": MAX_AGENDA_ITEMS,
+    "decisions": MAX_DECISIONS_PER_ITEM,
+    "attendees": MAX_ATTENDEES,
+    "recipients": MAX_RECIPIENTS,
+}
+
+# "add:items", "add:items-2-decisions" (a list); "remove:attendees-4", "up:items-3-decisions-0" (a row)
+_LIST = r"(?:items|attendees|recipients|items-\d{1,4}-decisions)"
+_ACTION = re.compile(rf"(add):({_LIST})|(remove|up|down):({_LIST}-\d{{1,4}})")
 
 
 def normalized(data: QueryDict) -> QueryDict:
@@ -46,12 +59,23 @@ def normalized(data: QueryDict) -> QueryDict:
     return copy
 
 
+def row_limit(prefix: str) -> int:
+    """How many rows the list may hold: "items", "attendees", "recipients" or "items-3-decisions"."""
+    return LIMITS[prefix.rpartition("-")[2]]
+
+
 def total_forms(data: QueryDict, prefix: str) -> int:
-    """The row count the browser posted for a list, refused (400) if it is not a sane number."""
+    """The row count the browser posted for a list. One over the limit is shown as a form error
+    ("at most N rows"); more, or not a number, is refused (400) before any form is built."""
     value = data.get(f"{prefix}-TOTAL_FORMS") or "0"
-    if not (value.isascii() and value.isdigit() and int(value) <= MAX_ROWS):
+    if not (value.isascii() and value.isdigit() and int(value) <= row_limit(prefix) + 1):
         raise BadRequest("bad row count")
     return int(value)
+
+
+def is_deleted(value) -> bool:
+    """A row's posted DELETE value: "on" when removed; "", "False" (a re-shown page) otherwise."""
+    return bool(value) and value not in ("", "false", "False", "0", "off")
 
 
 def _ordered(formset):
@@ -73,12 +97,13 @@ def _order_of(form) -> int:
 
 
 def _is_deleted(form) -> bool:
-    return bool(form["DELETE"].value()) and form["DELETE"].value() not in ("", "false", "False", "0")
+    return is_deleted(form["DELETE"].value())
 
 
 class MeetingEditor:
     def __init__(self, meeting: Meeting, data: QueryDict | None = None):
         self.meeting = meeting
+        self._official_ids = None
         self.data = data = None if data is None else normalized(data)
         self.header = HeaderForm(data, instance=meeting, office=meeting.office)
         if data is None:
@@ -86,10 +111,13 @@ class MeetingEditor:
         else:
             self._build_from_data(data)
 
-    @functools.cache  # noqa: B019 - one editor per request
     def office_official_ids(self) -> frozenset[int]:
-        """The officials an attendee row may link to: those of the meeting's office (one query)."""
-        return frozenset(Official.objects.filter(office=self.meeting.office).values_list("id", flat=True))
+        """The officials an attendee row may link to: those of the meeting's office (one query, once)."""
+        if self._official_ids is None:
+            self._official_ids = frozenset(
+                Official.objects.filter(office=self.meeting.office).values_list("id", flat=True)
+            )
+        return self._official_ids
 
     # -- building ---------------------------------------------------------------------------------
     def _build_from_meeting(self):
@@ -108,11 +136,13 @@ class MeetingEditor:
         self.recipients = RecipientFormSet(prefix="recipients", initial=_numbered(recipients))
 
     def _build_from_data(self, data):
-        for prefix in ("items", "attendees", "recipients"):
+        items = total_forms(data, "items")
+        for prefix in ("attendees", "recipients"):
             total_forms(data, prefix)
+        if sum(total_forms(data, f"items-{i}-decisions") for i in range(items)) > MAX_DECISIONS:
+            raise BadRequest("too many decisions")
         self.items = AgendaItemFormSet(data, prefix="items")
         for form in self.items.forms:
-            total_forms(data, f"{form.prefix}-decisions")
             form.decisions = DecisionFormSet(data, prefix=f"{form.prefix}-decisions")
         self.attendees = AttendeeFormSet(
             data, prefix="attendees", form_kwargs={"office_official_ids": self.office_official_ids}
@@ -126,12 +156,12 @@ class MeetingEditor:
         match = _ACTION.fullmatch(action)
         if not match:
             raise BadRequest("unknown editor action")
-        verb, target = match.groups()
-        data = normalized(data)
+        verb, target = (match[1], match[2]) if match[1] else (match[3], match[4])
+        data = data.copy()  # the editor normalises it
         if verb == "add":
-            cls.add_row(data, target)
-            if target == "items":  # a new agenda item starts with one empty decision
-                cls.add_row(data, f"items-{total_forms(data, 'items') - 1}-decisions")
+            index = cls.add_row(data, target)
+            if target == "items" and index is not None:  # a new agenda item starts with one empty decision
+                cls.add_row(data, f"items-{index}-decisions")
         elif verb == "remove":
             data[f"{target}-DELETE"] = "on"
         else:
@@ -139,11 +169,12 @@ class MeetingEditor:
         return cls(meeting, data)
 
     @staticmethod
-    def add_row(data: QueryDict, prefix: str) -> int:
-        """Append an empty row to the list `prefix`; returns its index."""
+    def add_row(data: QueryDict, prefix: str) -> int | None:
+        """Append an empty row to the list `prefix`; returns its index (None: the list is past its
+        limit already, and the page says so)."""
         total = total_forms(data, prefix)
-        if total >= MAX_ROWS:
-            raise BadRequest("too many rows")
+        if total > row_limit(prefix):
+            return None
         if f"{prefix}-TOTAL_FORMS" not in data:
             data[f"{prefix}-INITIAL_FORMS"] = "0"
         orders = [_int(data.get(f"{prefix}-{i}-ORDER")) for i in range(total)]
@@ -157,7 +188,7 @@ class MeetingEditor:
         if not index.isdigit():
             raise BadRequest("no row to move")
         total = total_forms(data, prefix)
-        live = [i for i in range(total) if not data.get(f"{prefix}-{i}-DELETE")]
+        live = [i for i in range(total) if not is_deleted(data.get(f"{prefix}-{i}-DELETE"))]
         live.sort(key=lambda i: (_int(data.get(f"{prefix}-{i}-ORDER")), i))
         for n, i in enumerate(live):  # renumber 1..n, then swap with the neighbour
             data[f"{prefix}-{i}-ORDER"] = str(n + 1)

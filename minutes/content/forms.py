@@ -20,7 +20,6 @@ from minutes.limits import (
     MAX_DISCUSSION,
     MAX_PASTED_HTML,
     MAX_RECIPIENTS,
-    MAX_ROWS,
     MaxTextLengthValidator,
     validate_word_lengths,
 )
@@ -114,31 +113,12 @@ class MeetingCreateForm(forms.ModelForm):
             self.initial["team"] = teams[0].pk
 
 
-class FixedChoiceField(forms.TypedChoiceField):
-    """A choice field whose choices never change (a model's TextChoices): each form's copy of the
-    field shares them instead of deep-copying them, which made building a big editor slow."""
-
-    def __deepcopy__(self, memo):
-        result = forms.Field.__deepcopy__(self, memo)
-        result._choices = self._choices
-        return result
-
-
-def row_formfield(db_field, **kwargs):
-    if db_field.choices:
-        kwargs["choices_form_class"] = FixedChoiceField
-    return db_field.formfield(**kwargs)
-
-
 class RowForm(forms.ModelForm):
     """A row of a list the drafter can add to, remove from and reorder. Every field is optional:
     a row left blank is dropped; a row with something in it must be complete."""
 
     id = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGGEST_ID)
     ignored_when_blank: tuple = ()
-
-    class Meta:
-        formfield_callback = row_formfield
 
     def is_blank(self) -> bool:
         data = getattr(self, "cleaned_data", {})
@@ -161,7 +141,7 @@ class DecisionForm(RowForm):
     ignored_when_blank = ("deadline_kind", "status")
     meeting_date = None  # set by the editor, to check the deadline against it
 
-    class Meta(RowForm.Meta):
+    class Meta:
         model = Decision
         fields = Decision.CONTENT_FIELDS
         field_classes = BANGLA_DIGIT_FIELDS
@@ -211,7 +191,7 @@ class AgendaItemForm(RowForm):
         widget=forms.Textarea(attrs={"rows": 5, "class": "form-control rich-text"}),
     )
 
-    class Meta(RowForm.Meta):
+    class Meta:
         model = AgendaItem
         fields = AgendaItem.CONTENT_FIELDS
 
@@ -239,9 +219,11 @@ class AttendeeForm(RowForm):
     official = IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGGEST_ID)
     ignored_when_blank = ("is_present", "official")
 
-    class Meta(RowForm.Meta):
+    class Meta:
         model = Attendee
-        fields = Attendee.CONTENT_FIELDS
+        # The official is checked against the office's ids (clean_official) and set by row(), not by
+        # the model's validation, which would look each one up.
+        fields = [name for name in Attendee.CONTENT_FIELDS if name != "official"]
 
     def __init__(self, *args, office_official_ids, **kwargs):
         super().__init__(*args, **kwargs)
@@ -250,11 +232,14 @@ class AttendeeForm(RowForm):
     def clean_official(self):
         """Only an official of the meeting's office (another office's, or a made-up id, is refused)."""
         pk = self.cleaned_data.get("official")
-        if pk is None:
-            return None
-        if pk not in self.office_official_ids():
+        if pk is not None and pk not in self.office_official_ids():
             raise forms.ValidationError(_("Pick an official of this office."), code="invalid_choice")
-        return Official(pk=pk)  # the row keeps the id; nothing else of the official is needed here
+        return pk
+
+    def row(self):
+        attendee = super().row()
+        attendee.official_id = self.cleaned_data.get("official")
+        return attendee
 
     def clean_mobile(self):
         return to_ascii_digits(self.cleaned_data.get("mobile", ""))
@@ -267,7 +252,7 @@ class AttendeeForm(RowForm):
 
 
 class RecipientForm(RowForm):
-    class Meta(RowForm.Meta):
+    class Meta:
         model = Recipient
         fields = RecipientFields.CONTENT_FIELDS  # shared with a distribution group's members
 
@@ -320,7 +305,7 @@ def _formset(form, max_rows: int):
         can_delete=True,
         max_num=max_rows,
         validate_max=True,
-        absolute_max=MAX_ROWS,
+        absolute_max=max_rows + 1,  # one over: shown as "at most N rows"; more is refused before
     )
 
 

@@ -150,7 +150,7 @@ def meeting_save(
     if meeting.issuer_id and not meeting.issuer_name:
         meeting.issuer_name, meeting.issuer_designation = meeting.issuer.name, meeting.issuer.designation
     meeting.full_clean()
-    meeting.save()
+    meeting.save(update_fields=[*Meeting.HEADER_FIELDS, "updated_at"])  # never the workflow's fields
     if participating_offices is not None:
         meeting.participating_offices.set(participating_offices)
     items = [c.item for c in content.items]

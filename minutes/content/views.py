@@ -134,6 +134,8 @@ def recipients_add_group(request, pk):
     if form.is_valid():
         for recipient in services.recipients_from_group(form.cleaned_data["group"]):
             index = MeetingEditor.add_row(data, "recipients")
+            if index is None:
+                break  # the list is full; the page says so
             for name, value in recipient.items():
                 data[f"recipients-{index}-{name}"] = value
     else:

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bangla.digits import to_bangla_digits
-from minutes.document.store import issued_pdf, public_url
+from minutes.document.selectors import issued_pdf
+from minutes.document.store import public_url
 from minutes.models import Delivery, Meeting
 from offices.access import Role, require_role
 

@@ -133,6 +133,8 @@ def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
             deadline = deadline_text(decision, issue_date)
             row.decisions.append(DecisionRow(letter, decision.text, deadline, ", ".join(labels)))
             gathered += 1
+        if layout == Meeting.Layout.TABLE and len(row.decisions) == 1:
+            row.decisions[0].letter = ""  # a lone decision in the table's cell has no letter
         rows.append(row)
     return rows
 

@@ -10,11 +10,13 @@
   children inherit: memory stays flat however many documents are printed.
 """
 
+import contextlib
 import gc
+import math
 import mimetypes
 import os
 import re
-import select
+import selectors
 import signal
 import time
 from pathlib import Path
@@ -142,44 +144,76 @@ def html_to_pdf(html: str, *, time_limit: float | None = None) -> bytes:
 
 
 def run_forked(function, time_limit: float) -> bytes:
-    """function() -> bytes, run in a forked child; RenderTimeout if it has not finished in time."""
+    """function() -> bytes, run in a forked child; RenderTimeout if it has not finished in time.
+
+    The child is killed at the limit, and reaped whatever happens in the parent (a Celery time
+    limit or a shutdown raising while it waits); a child whose parent died stops itself a few
+    seconds after its limit (SIGALRM).
+    """
     read_end, write_end = os.pipe()
     gc.freeze()  # the child then leaves the parent's objects alone: fewer pages copied on write
-    pid = os.fork()
-    if pid == 0:  # the child: print, hand the bytes over, leave without running any cleanup
-        status = 0
-        gc.disable()  # a short life: nothing to collect that exiting does not free
-        try:
-            os.close(read_end)
-            try:
-                payload = b"\0" + function()
-            except BaseException as error:  # noqa: BLE001 - reported to the parent
-                payload, status = b"\1" + f"{type(error).__name__}: {error}".encode(), 1
-            with os.fdopen(write_end, "wb") as out:
-                out.write(payload)
-        finally:
-            os._exit(status)
+    try:
+        pid = os.fork()
+    except BaseException:
+        gc.unfreeze()
+        os.close(read_end)
+        os.close(write_end)
+        raise
+    if pid == 0:
+        _child(function, time_limit, read_end, write_end)
     gc.unfreeze()
     os.close(write_end)
-    deadline = time.monotonic() + time_limit
-    chunks = []
     try:
-        with os.fdopen(read_end, "rb", buffering=0) as pipe:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
-                    os.kill(pid, signal.SIGKILL)
-                    raise RenderTimeout(
-                        _("The document took longer than %(seconds)s seconds to print and was stopped.")
-                        % {"seconds": to_bangla_digits(f"{time_limit:g}")}
-                    )
-                chunk = pipe.read(1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
+        payload = _read_until(read_end, time.monotonic() + time_limit)
     finally:
-        os.waitpid(pid, 0)
-    payload = b"".join(chunks)
+        _stop(pid)
+    if payload is None:
+        raise RenderTimeout(
+            _("The document took longer than %(seconds)s seconds to print and was stopped.")
+            % {"seconds": to_bangla_digits(f"{time_limit:g}")}
+        )
     if not payload.startswith(b"\0"):
         raise RenderFailed(payload[1:].decode(errors="replace") or "the printing process died")
     return payload[1:]
+
+
+def _child(function, time_limit: float, read_end: int, write_end: int):
+    """In the forked child: print, hand the bytes over, leave without running any cleanup."""
+    status = 0
+    try:
+        gc.disable()  # a short life: nothing to collect that exiting does not free
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(math.ceil(time_limit) + 5)
+        os.close(read_end)
+        try:
+            payload = b"\0" + function()
+        except BaseException as error:  # noqa: BLE001 - reported to the parent
+            payload, status = b"\1" + f"{type(error).__name__}: {error}".encode(), 1
+        with os.fdopen(write_end, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(status)
+
+
+def _read_until(read_end: int, deadline: float) -> bytes | None:
+    """Everything the child writes, or None if it has not finished by the deadline."""
+    chunks = []
+    with os.fdopen(read_end, "rb", buffering=0) as pipe, selectors.DefaultSelector() as selector:
+        selector.register(pipe, selectors.EVENT_READ)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not selector.select(remaining):
+                return None
+            chunk = pipe.read(1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _stop(pid: int) -> None:
+    """Kill the child if it still runs, and reap it."""
+    with contextlib.suppress(ChildProcessError):
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)

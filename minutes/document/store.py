@@ -3,11 +3,11 @@
 - An issued version is rendered once, by the issue step's after-commit task, and stored with
   its hashes (IssuedDocument); pages only read it, and say "being prepared" until it is there.
 - A draft's PDF is printed by a Celery task once per content hash and kept in the cache; the
-  page waits a few seconds for it, then says "being prepared". No web request prints.
+  page (document/views.py) waits a few seconds for it, then says "being prepared". No web
+  request prints.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -20,6 +20,7 @@ from minutes.models import IssuedDocument, Meeting
 DRAFT_PDF_KEY = "draft-pdf:{}"
 DRAFT_PDF_QUEUED_KEY = "draft-pdf-queued:{}"
 FAILED = b"failed:"  # a cached draft PDF that could not be printed starts with this, then the reason
+FAILURE_KEPT_SECONDS = 300
 
 
 def sha256(data: bytes | str) -> str:
@@ -55,17 +56,6 @@ def store_issued_document(meeting: Meeting) -> IssuedDocument:
         return IssuedDocument.objects.get(meeting=meeting)
 
 
-def issued_html(meeting: Meeting) -> str | None:
-    """The stored HTML of an issued version, or None while it is being prepared (PDF bytes not loaded)."""
-    return IssuedDocument.objects.filter(meeting=meeting).values_list("html", flat=True).first()
-
-
-def issued_pdf(meeting: Meeting) -> tuple[bytes, str] | None:
-    """(PDF, its SHA-256) of an issued version, or None while it is being prepared."""
-    row = IssuedDocument.objects.filter(meeting=meeting).values_list("pdf", "pdf_sha256").first()
-    return (bytes(row[0]), row[1]) if row else None
-
-
 # -- drafts --------------------------------------------------------------------------------------------
 def draft_pdf_key(html: str) -> str:
     return DRAFT_PDF_KEY.format(sha256(html))
@@ -80,24 +70,20 @@ def draft_pdf_print(meeting: Meeting) -> None:
         return
     try:
         pdf = html_to_pdf(html, time_limit=settings.SOBHA_DRAFT_RENDER_TIME_LIMIT)
-    except (RenderTimeout, RenderFailed) as error:
-        pdf = FAILED + str(error).encode()
+    except (RenderTimeout, RenderFailed) as error:  # said for a few minutes, then tried again
+        cache.set(key, FAILED + str(error).encode(), timeout=FAILURE_KEPT_SECONDS)
+        return
     cache.set(key, pdf, timeout=settings.SOBHA_DRAFT_PDF_CACHE_SECONDS)
 
 
-def draft_pdf(meeting: Meeting, html: str, *, wait: float) -> bytes | None:
-    """The draft's PDF for this exact content: from the cache, or printed by a worker within `wait`
-    seconds; None if it is still being prepared. A failure comes back as FAILED + reason."""
-    from minutes.tasks import draft_pdf_print_task
+def cached_draft_pdf(html: str) -> bytes | None:
+    """The draft's PDF for this exact content if a worker printed it (FAILED + reason if it could
+    not), else None."""
+    return cache.get(draft_pdf_key(html))
 
-    key = draft_pdf_key(html)
-    pdf = cache.get(key)
-    if pdf is None and cache.add(
-        DRAFT_PDF_QUEUED_KEY.format(key), 1, timeout=settings.SOBHA_DRAFT_RENDER_TIME_LIMIT
-    ):
-        draft_pdf_print_task.delay(meeting.pk)
-    deadline = time.monotonic() + wait
-    while pdf is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-        pdf = cache.get(key)
-    return pdf
+
+def claim_draft_print(html: str) -> bool:
+    """True once per content (until the print's time limit passes): the caller queues the print."""
+    return cache.add(
+        DRAFT_PDF_QUEUED_KEY.format(draft_pdf_key(html)), 1, settings.SOBHA_DRAFT_RENDER_TIME_LIMIT
+    )

@@ -1,6 +1,8 @@
 """The document for the office's staff: an issued version exactly as stored, a draft as it is now
 with its "খসড়া" watermark. Reading only: printing happens in Celery tasks (store.py)."""
 
+import time
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -9,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from minutes.document import store
+from minutes.document import selectors, store
 from minutes.document.render import render_html
 from minutes.selectors import get_meeting_for_user_or_404
+from minutes.tasks import draft_pdf_print_task
 
 
 def being_prepared(request, meeting, *, failed: str = ""):
@@ -25,7 +28,7 @@ def being_prepared(request, meeting, *, failed: str = ""):
 def meeting_document(request, pk):
     meeting = get_meeting_for_user_or_404(request.user, pk)
     if meeting.is_issued:
-        html = store.issued_html(meeting)
+        html = selectors.issued_html(meeting)
         if html is None:
             return being_prepared(request, meeting)
         return HttpResponse(html, content_type="text/html; charset=utf-8")
@@ -43,12 +46,12 @@ def meeting_document(request, pk):
 def meeting_pdf(request, pk):
     meeting = get_meeting_for_user_or_404(request.user, pk)
     if meeting.is_issued:
-        stored = store.issued_pdf(meeting)
+        stored = selectors.issued_pdf(meeting)
         if stored is None:
             return being_prepared(request, meeting)
         pdf, name, cache_control = stored[0], f"minutes-{meeting.pk}-v{meeting.version}.pdf", "private"
     else:
-        pdf = store.draft_pdf(meeting, render_html(meeting), wait=settings.SOBHA_DRAFT_PDF_WAIT)
+        pdf = _draft_pdf(meeting, render_html(meeting))
         if pdf is None:
             return being_prepared(request, meeting)
         if pdf.startswith(store.FAILED):
@@ -58,3 +61,16 @@ def meeting_pdf(request, pk):
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = cache_control
     return response
+
+
+def _draft_pdf(meeting, html: str) -> bytes | None:
+    """The draft's PDF for this content: cached, or printed by a worker within SOBHA_DRAFT_PDF_WAIT
+    seconds (most are); None if it is still being prepared."""
+    pdf = store.cached_draft_pdf(html)
+    if pdf is None and store.claim_draft_print(html):
+        draft_pdf_print_task.delay(meeting.pk)
+    deadline = time.monotonic() + settings.SOBHA_DRAFT_PDF_WAIT
+    while pdf is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        pdf = store.cached_draft_pdf(html)
+    return pdf

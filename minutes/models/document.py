@@ -10,7 +10,7 @@ class IssuedDocument(models.Model):
     """The rendered HTML and PDF of an issued version, stored once, with their content hashes.
 
     Written only by the issue step's after-commit task (minutes/document/store.py); every
-    page reads it. Pages that serve the HTML load it with `.defer("pdf")`.
+    page reads it (minutes/document/selectors.py), the HTML without loading the PDF's bytes.
     """
 
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="issued_document")

@@ -21,17 +21,18 @@ from bangla.digits import bn_number
 from bangla.letters import decision_letter
 
 register = template.Library()
-_translated: dict[tuple[int, str], str] = {}
+_translated: dict[tuple[int, str], tuple[Promise, str]] = {}
 
 
 def translated(value) -> str:
-    """str(value), with lazy translations (labels, choices: module-level constants) looked up once per language."""
+    """str(value), with lazy translations (the forms' labels and choices, module-level constants)
+    looked up once per language. The cache keeps each lazy object, so its id cannot be reused."""
     if not isinstance(value, Promise):
         return str(value)
     key = (id(value), get_language())
     if key not in _translated:
-        _translated[key] = str(value)
-    return _translated[key]
+        _translated[key] = (value, str(value))
+    return _translated[key][1]
 
 
 def _attrs(attrs: dict) -> str:

@@ -2,6 +2,7 @@
 meeting's page (or the list of minutes), with a redirect htmx follows too."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -21,7 +22,6 @@ class StepRefusedMiddleware:
         messages.error(request, str(exception))
         meeting = exception.meeting
         url = reverse("minutes:detail", args=[meeting.pk]) if meeting else reverse("minutes:list")
-        response = redirect(url)
-        if getattr(request, "htmx", False):
-            response["HX-Redirect"] = url
-        return response
+        if getattr(request, "htmx", False):  # htmx follows HX-Redirect only on a 2xx answer
+            return HttpResponse(status=204, headers={"HX-Redirect": url})
+        return redirect(url)

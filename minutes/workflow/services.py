@@ -6,6 +6,10 @@ one of the office's files (নথি) as the memo number in the same transaction
 never repeat or skip and a failed issue uses up nothing; the file's row is locked only
 from taking the serial to the commit. The issued document is rendered and stored after
 the commit, by a Celery task (minutes/tasks.py).
+
+The Transition rows are the record of the steps (who, when, from which state); the meeting's
+change history (django-simple-history) records the drafters' edits, and issuing, a narrow
+UPDATE inside the file's lock, does not add to it.
 """
 
 from django.db import IntegrityError, connection, transaction

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from minutes import selectors
 from minutes.content.richtext import normalize_text
+from minutes.document.selectors import issued_document_exists
 from minutes.models import Meeting
 from minutes.workflow import services, steps
 from offices.models import GovernmentFile
@@ -33,7 +34,7 @@ def meeting_detail(request, pk):
         "deliveries": meeting.deliveries.select_related("recipient"),
         "unmailed": meeting.recipients.filter(email=""),
         "corrections": Meeting.objects.filter(replaces=meeting),
-        "document_stored": selectors.issued_document_exists(meeting),
+        "document_stored": issued_document_exists(meeting),
     }
     return render(request, "minutes/meeting_detail.html", ctx)
 

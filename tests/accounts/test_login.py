@@ -21,6 +21,7 @@ LOCKED = "লগ ইন সাময়িকভাবে বন্ধ"
 def _default_lockout(settings):
     """The defaults, whatever the environment running the tests says."""
     settings.AXES_FAILURE_LIMIT = 5
+    settings.SOBHA_ADDRESS_FAILURE_LIMIT = 50
     settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
     settings.SOBHA_TRUSTED_PROXIES = 0
 
@@ -49,9 +50,12 @@ def test_it_refuses_the_right_password_after_fifty_wrong_ones(client, alice):
     assert not is_logged_in(client)
 
 
-def test_it_locks_an_address_out_across_user_names(client, alice):
-    for n in range(5):
-        log_in(client, f"guess-{n}", "wrong", ip="10.0.0.1")
+def test_it_locks_an_address_out_across_user_names_at_its_own_higher_limit(client, alice):
+    for n in range(49):  # a whole office's typos behind one address do not lock it
+        log_in(client, f"colleague-{n}", "typo", ip="10.0.0.1")
+    assert log_in(client, "alice", PASSWORD, ip="10.0.0.1").status_code == 302
+    client.logout()
+    log_in(client, "guess-49", "wrong", ip="10.0.0.1")  # the fiftieth
 
     from_there = log_in(client, "alice", PASSWORD, ip="10.0.0.1")
     assert from_there.status_code == 429
@@ -60,6 +64,14 @@ def test_it_locks_an_address_out_across_user_names(client, alice):
     from_elsewhere = log_in(client, "alice", PASSWORD, ip="10.0.0.2")
     assert from_elsewhere.status_code == 302
     assert is_logged_in(client)
+
+
+def test_it_locks_a_user_name_out_whatever_the_address(client, alice):
+    for n in range(5):
+        log_in(client, "alice", "wrong", ip=f"10.0.1.{n}")  # guesses spread over addresses
+    assert log_in(client, "alice", PASSWORD, ip="10.0.2.1").status_code == 429
+    assert not is_logged_in(client)
+    assert log_in(client, "alice", PASSWORD, ip="10.0.2.1").status_code == 429
 
 
 def test_it_does_not_believe_a_forwarded_for_header_from_the_client(client, alice):
@@ -201,3 +213,18 @@ def test_it_reveals_nothing_about_an_unknown_address(client, alice, mailoutbox):
     page = client.get(unknown["Location"]).content.decode()
     assert "এই ই-মেইল ঠিকানার কোনো অ্যাকাউন্ট থাকলে" in page
     assert "nobody@example.gov.bd" not in page
+
+
+def test_reset_requests_are_throttled_per_address_and_per_e_mail(client, alice, mailoutbox):
+    alice.email = "alice@example.gov.bd"
+    alice.save()
+    for n in range(8):
+        response = client.post(
+            reverse("password_reset"), {"email": "Alice@example.gov.bd"}, REMOTE_ADDR=f"10.9.0.{n}"
+        )
+        assert response.status_code == 302 and response["Location"] == reverse("password_reset_done")
+    assert len(mailoutbox) == 5  # the same answer every time, but no more than five e-mails an hour
+    for n in range(8):
+        client.post(reverse("password_reset"), {"email": f"nobody{n}@example.gov.bd"}, REMOTE_ADDR="10.9.1.1")
+    client.post(reverse("password_reset"), {"email": "other@example.gov.bd"}, REMOTE_ADDR="10.9.1.1")
+    assert len(mailoutbox) == 5  # one address cannot walk through many e-mail addresses either

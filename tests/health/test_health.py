@@ -48,7 +48,7 @@ def test_it_answers_503_when_the_broker_is_down(client, broker, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens there
     response = client.get("/health/")
     assert response.status_code == 503
-    assert response.json()["broker"]["ok"] is False and "Error" in response.json()["broker"]["error"]
+    assert response.json()["broker"] == {"ok": False, "error": "the broker does not answer"}
     assert response.json()["database"] == {"ok": True}
 
 
@@ -60,5 +60,5 @@ def test_it_answers_503_when_the_database_does_not_answer(client, broker, monkey
     response = client.get("/health/")
     assert response.status_code == 503
     body = response.json()
-    assert body["database"] == {"ok": False, "error": "OperationalError: connection refused"}
+    assert body["database"] == {"ok": False, "error": "the database does not answer"}  # details: the log
     assert body["worker"]["ok"] is False  # unknown without the database

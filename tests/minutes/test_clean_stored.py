@@ -31,7 +31,7 @@ class Tags(HTMLParser):
         ]
 
 
-migration = importlib.import_module("minutes.migrations.0004_clean_stored_rich_text")
+migration = importlib.import_module("minutes.migrations.0005_clean_stored_rich_text")
 
 # What the old sanitiser (NFC after nh3) let through once ">" + U+0338 had become "≯" and reopened a tag.
 STORED_ATTACK = "<p>x≯</p><input autofocus onfocus=alert(1)><img src=x onerror=alert(2)>"
@@ -67,3 +67,18 @@ def test_stored_discussions_and_issued_documents_are_cleaned_and_clean_ones_left
     assert Tags(stored).runnable() == [] and "<p>x</p>" in stored
     assert stored.startswith(good_html.split("<body")[0])  # the head is kept as it was
     assert IssuedDocument.objects.get(pk=untouched.pk).html == good_html  # clean documents never change
+
+
+def test_documents_of_the_first_template_are_left_as_issued():
+    """The first document template wrapped the body in <main>: nothing there can run, so it stays."""
+    meeting = MeetingFactory(state=Meeting.State.ISSUED, memo_number="58.1.3")
+    old = (
+        '<!doctype html><html lang="bn"><head><title>সভা</title></head><body><main class="page">'
+        '<h1>সভা</h1><p class="memo">স্মারক নম্বর: ৫৮.১.৩</p><a href="https://sobha.gov.bd/x">যাচাই</a>'
+        "</main></body></html>"
+    )
+    document = IssuedDocument.objects.create(
+        meeting=meeting, html=old, html_sha256="0", pdf=b"%PDF", pdf_sha256="1"
+    )
+    migration.clean(apps, None)
+    assert IssuedDocument.objects.get(pk=document.pk).html == old

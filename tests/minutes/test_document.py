@@ -23,7 +23,8 @@ from pypdf import PdfReader
 
 from minutes.document.context import minutes_context
 from minutes.document.render import _url_fetcher, html_to_pdf, render_html, static_file
-from minutes.document.store import issued_pdf, sha256, store_issued_document
+from minutes.document.selectors import issued_pdf
+from minutes.document.store import sha256, store_issued_document
 from minutes.models import Decision, Meeting
 from offices.models import OfficeRole
 from tests.conftest import services_required
@@ -415,3 +416,15 @@ def test_the_published_page_serves_the_stored_issued_html(client):
     assert response.status_code == 200
     assert response.content.decode() == stored.html
     assert minutes_context(meeting)["is_draft"] is False
+
+
+def test_issued_minutes_whose_document_went_missing_are_printed_again(celery_eager):
+    import datetime
+
+    from minutes.tasks import issued_documents_recover
+
+    meeting = make_minutes_004()
+    Meeting.objects.filter(pk=meeting.pk).update(updated_at=meeting.updated_at - datetime.timedelta(hours=1))
+    assert issued_documents_recover() == 1  # printed again (eagerly here) …
+    assert issued_pdf(meeting) is not None
+    assert issued_documents_recover() == 0  # … and only once

@@ -25,11 +25,6 @@ def meeting(alice, office_a):
     return MeetingFactory(office=office_a, created_by=alice, date="2021-02-17")
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-
-
 def edit(client, meeting, **post):
     return client.post(reverse("minutes:edit", args=[meeting.pk]), editor_post(**post))
 
@@ -123,3 +118,31 @@ def test_while_a_worker_prints_the_draft_the_page_says_it_is_being_prepared(clie
     response = client.get(reverse("minutes:pdf", args=[meeting.pk]))
     assert response.status_code == 202 and "প্রস্তুত করা হচ্ছে" in response.content.decode()
     assert cache.get(store.draft_pdf_key(render_html(Meeting.objects.get(pk=meeting.pk)))) is None
+
+
+def test_a_print_interrupted_in_the_parent_leaves_no_child_behind():
+    """A Celery time limit (or a shutdown) raising while the parent waits: the child is killed and
+    reaped at once, not waited for."""
+    import os
+    import signal
+
+    from minutes.document.render import run_forked
+
+    def slow():
+        time.sleep(30)
+        return b""
+
+    def interrupt(signum, frame):
+        raise TimeoutError("soft time limit")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 1)
+    started = time.perf_counter()
+    try:
+        with pytest.raises(TimeoutError):
+            run_forked(slow, time_limit=30)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert time.perf_counter() - started < 3
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left to reap

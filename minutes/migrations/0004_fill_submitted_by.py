@@ -13,6 +13,6 @@ def fill_submitted_by(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("minutes", "0002_submitted_by_limits_memo_number_unique")]
+    dependencies = [("minutes", "0003_submitted_by_limits_memo_number_unique")]
 
     operations = [migrations.RunPython(fill_submitted_by, migrations.RunPython.noop)]

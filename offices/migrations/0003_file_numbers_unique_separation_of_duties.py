@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offices', '0001_offices_people_files_roles'),
+        ('offices', '0002_check_file_numbers'),
     ]
 
     operations = [

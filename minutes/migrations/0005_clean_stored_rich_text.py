@@ -2,9 +2,9 @@
 
 The old sanitiser normalised to NFC after nh3, which could reopen a closed tag (">" + U+0338
 becomes "≯"), so a discussion could keep an event handler. This sanitises every discussion
-again, and removes from stored issued documents anything the document template never
-writes (a tag, an attribute or a link scheme). A frozen copy of the rules, as migrations
-do not import app code.
+again; a stored issued document is rewritten only if it holds something that can run (an event
+handler, a script-bearing tag, a javascript: or data: link), so clean documents stay exactly as
+issued. A frozen copy of the rules, as migrations do not import app code.
 """
 
 import html.parser
@@ -23,10 +23,17 @@ DROPPED_WITH_CONTENT = {
     "script", "style", "xml", "title", "head", "template", "iframe", "object", "noscript",
     "noembed", "noframes", "svg", "math", "textarea", "select",
 }  # fmt: skip
+# What document templates have written in a body (the first one wrapped it in <main>).
 DOCUMENT_TAGS = {
-    "article", "header", "section", "nav", "div", "p", "h1", "h2", "span", "strong", "b", "i", "em", "u",
-    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "main", "article", "header", "section", "nav", "div", "p", "h1", "h2", "span", "strong", "b", "i", "em",
+    "u", "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
+ACTIVE_TAGS = {
+    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link",
+    "meta", "base", "form", "input", "button", "select", "textarea", "template", "noscript", "img", "video",
+    "audio", "source",
+}  # fmt: skip
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc", "data"}
 COMMON = {"class", "id", "lang", "aria-hidden"}
 DOCUMENT_ATTRIBUTES = {"*": COMMON, "a": {"href", *COMMON}}
 DOCUMENT_ATTRIBUTES.update({cell: {"scope", "colspan", "rowspan", *COMMON} for cell in ("th", "td")})
@@ -45,15 +52,14 @@ def sanitize_discussion(value):
 
 
 class ActiveContent(html.parser.HTMLParser):
-    """Finds what the document template never writes: another tag, attribute or link scheme."""
+    """Finds what can run: an event handler, a script-bearing tag, a link that is not http(s) or mail."""
 
     found = False
 
     def handle_starttag(self, tag, attrs):
-        allowed = DOCUMENT_ATTRIBUTES.get(tag, COMMON)
-        if tag not in DOCUMENT_TAGS or any(name not in allowed for name, _value in attrs):
+        if tag in ACTIVE_TAGS or any(name.startswith("on") for name, _value in attrs):
             self.found = True
-        if any(name == "href" and not SAFE_HREF.match((value or "").strip()) for name, value in attrs):
+        if any(name in URL_ATTRIBUTES and not SAFE_HREF.match((value or "").strip()) for name, value in attrs):
             self.found = True
 
 
@@ -78,6 +84,6 @@ def clean(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("minutes", "0003_fill_submitted_by")]
+    dependencies = [("minutes", "0004_fill_submitted_by")]
 
     operations = [migrations.RunPython(clean, migrations.RunPython.noop)]
