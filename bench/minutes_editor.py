@@ -35,6 +35,9 @@ def main():
     from tests.factories import MeetingFactory, OfficeFactory, user_with_role
     from tests.minutes.editor_data import sized_post, with_saved_ids
 
+    from config.wsgi import settle_after_start_up
+
+    settle_after_start_up()  # as a web worker starts (config/wsgi.py)
     office = OfficeFactory()
     user = user_with_role(office, OfficeRole.Role.DRAFTER)
     client = Client()
