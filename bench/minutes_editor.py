@@ -30,12 +30,11 @@ def main():
         setup_databases(verbosity=0, interactive=False)  # a fresh test_… database, not the real one (kept)
     else:
         call_command("migrate", verbosity=0)
+    from config.wsgi import settle_after_start_up
     from minutes.models import Decision, Meeting
     from offices.models import OfficeRole
     from tests.factories import MeetingFactory, OfficeFactory, user_with_role
     from tests.minutes.editor_data import sized_post, with_saved_ids
-
-    from config.wsgi import settle_after_start_up
 
     settle_after_start_up()  # as a web worker starts (config/wsgi.py)
     office = OfficeFactory()
