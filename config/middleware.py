@@ -1,11 +1,16 @@
-"""Requests carrying a NUL character are refused with 400: no honest form or link contains one, and
-databases (PostgreSQL) cannot store it."""
+"""The portal's own request handling: which language a page speaks, and requests refused outright."""
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class RejectNulMiddleware:
+    """Requests carrying a NUL character are refused with 400: no honest form or link contains one,
+    and databases (PostgreSQL) cannot store it."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -17,3 +22,23 @@ class RejectNulMiddleware:
 
 def _has_nul(data) -> bool:
     return any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists())
+
+
+class BanglaFirstLocaleMiddleware:
+    """Bangla for everyone, whatever the browser asks for (officials' English-language Windows sends
+    Accept-Language: en-US); English only for whoever chose it with the language switch, which
+    remembers the choice in a cookie (Django's set_language view, LANGUAGE_COOKIE_AGE)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response

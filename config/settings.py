@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "config.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.BanglaFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +136,7 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "bn"
 LANGUAGES = [("bn", _("Bangla")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the language switch remembers the choice for a year
 TIME_ZONE = "Asia/Dhaka"
 USE_I18N = True
 USE_TZ = True

@@ -64,6 +64,11 @@ class Office(models.Model):
         default=True,
         help_text=_("Separation of duties: the approver must be someone other than the submitter."),
     )
+    publish_on_issue = models.BooleanField(
+        _("publish minutes on the website when they are issued"),
+        default=False,
+        help_text=_("Issue and publish in one step; otherwise publishing is a step of its own."),
+    )
     history = HistoricalRecords()
 
     class Meta:

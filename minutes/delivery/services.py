@@ -74,7 +74,9 @@ def build_message(meeting: Meeting, delivery: Delivery) -> EmailMessage:
     stored = issued_pdf(meeting)
     if stored is None:
         raise DocumentNotStored(f"the issued document of meeting {meeting.pk} is not stored yet")
-    context = {"meeting": meeting, "recipient": delivery.recipient, "url": public_url(meeting)}
+    # The website's link only once the minutes are published: before that it would lead nowhere.
+    url = public_url(meeting) if meeting.is_public else ""
+    context = {"meeting": meeting, "recipient": delivery.recipient, "url": url}
     subject = _("Minutes: %(title)s (memo %(memo)s)") % {
         "title": meeting.title,
         "memo": to_bangla_digits(meeting.memo_number),

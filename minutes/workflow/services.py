@@ -33,6 +33,12 @@ def _locked(meeting: Meeting) -> Meeting:
 def _take(step_name: str, meeting: Meeting, by: User, comment: str = "") -> Meeting:
     """Check the step on the locked row and record it; the caller saves the new state."""
     meeting = _locked(meeting)
+    _record(step_name, meeting, by, comment)
+    return meeting
+
+
+def _record(step_name: str, meeting: Meeting, by: User, comment: str = "") -> None:
+    """Check the step on the (locked) meeting, record who took it, and move the state."""
     check(step_name, meeting, by)
     target = STEPS[step_name].target
     official = by.official
@@ -46,7 +52,6 @@ def _take(step_name: str, meeting: Meeting, by: User, comment: str = "") -> Meet
         comment=comment,
     )
     meeting.state = target
-    return meeting
 
 
 @transaction.atomic
@@ -85,6 +90,8 @@ def minutes_issue(*, meeting: Meeting, government_file: GovernmentFile, by: User
     meeting = _take("issue", meeting, by)
     if government_file.office_id != meeting.office_id:
         raise StepRefused(_("Issue from one of this office's own files."), meeting)
+    if meeting.office.publish_on_issue:  # the office issues and publishes in one step
+        _record("publish", meeting, by)
     if by.official_id:
         meeting.issuer = by.official
         meeting.issuer_name, meeting.issuer_designation = by.official.name, by.official.designation

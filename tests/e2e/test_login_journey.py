@@ -63,3 +63,21 @@ def test_it_sets_a_new_password_through_the_e_mailed_link(page, mailoutbox):
     page.wait_for_url(page.base_url + "/")
     page.get_by_role("link", name="পাসওয়ার্ড পরিবর্তন").wait_for()
     screenshot(page, "home-after-password-reset")
+
+
+def test_an_english_language_browser_sees_bangla_until_the_user_switches(browser, live_server):
+    """Officials' English Windows and Chrome send Accept-Language: en-US; the portal stays Bangla."""
+    load_demo()
+    context = browser.new_context(locale="en-US", extra_http_headers={"Accept-Language": "en-US,en;q=0.9"})
+    page = context.new_page()
+    page.base_url = live_server.url
+    log_in(page, "drafter", DEMO_PASSWORD)
+    page.wait_for_url(page.base_url + "/")
+    assert page.locator("html").get_attribute("lang") == "bn"
+    assert "স্বাগতম" in page.locator("h1").inner_text()
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto(page.base_url + "/minutes/")  # the choice is remembered
+    assert page.locator("html").get_attribute("lang") == "en"
+    context.close()

@@ -102,6 +102,8 @@ def test_issuing_mails_every_recipient_once_with_the_pdf_and_lists_the_rest_for_
     issuer.official = OfficialFactory(office=office_a, name="জনাব মো: মনিরুজ্জামান", designation="উপসচিব")
     issuer.save()
     nothi = GovernmentFileFactory(office=office_a, number="58.00.0000.018.31.006.17", last_serial=25)
+    office_a.publish_on_issue = True  # so the e-mail's link to the website leads somewhere
+    office_a.save()
     with running_worker(EMAIL_URL=smtp.url, SOBHA_DELIVERY_RETRY_SECONDS="1"):
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=issuer)
         assert wait_for(lambda: Delivery.objects.filter(status=Delivery.Status.SENT).count() == 3)

@@ -226,3 +226,32 @@ def test_buttons_inbox_and_editor_follow_the_one_table_of_steps(client, meeting,
     client.force_login(people["approver"])
     page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
     assert reverse("minutes:step", args=[meeting.pk, "correct"]) not in page
+
+
+def test_an_office_may_issue_and_publish_in_one_step(client, meeting, people, nothi, office_a):
+    office_a.publish_on_issue = True
+    office_a.save()
+    Meeting.objects.filter(pk=meeting.pk).update(state=S.APPROVED)
+    workflow.minutes_issue(
+        meeting=Meeting.objects.get(pk=meeting.pk), government_file=nothi, by=people["issuer"]
+    )
+    assert Meeting.objects.get(pk=meeting.pk).state == S.PUBLISHED
+    steps = list(Transition.objects.filter(meeting=meeting).values_list("from_state", "to_state"))
+    assert steps == [(S.APPROVED, S.ISSUED), (S.ISSUED, S.PUBLISHED)]
+    assert client.get(reverse("public:document", args=[meeting.pk])).status_code == 202  # being prepared
+
+
+def test_the_e_mail_links_to_the_website_only_once_published(office_a, people, nothi):
+    from minutes.delivery.services import build_message
+    from minutes.document.store import store_issued_document
+    from minutes.models import Delivery
+
+    meeting = MeetingFactory(office=office_a, created_by=people["drafter"], state=S.APPROVED)
+    meeting.agenda_items.create(order=0, title="বিবিধ")
+    recipient = meeting.recipients.create(order=0, designation="উপসচিব", email="a@example.gov.bd")
+    issued = workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+    store_issued_document(issued)
+    delivery = Delivery.objects.create(meeting=issued, recipient=recipient, email=recipient.email)
+    assert "/public/minutes/" not in build_message(issued, delivery).body
+    published = workflow.minutes_publish(meeting=issued, by=people["issuer"])
+    assert f"/public/minutes/{meeting.pk}/" in build_message(published, delivery).body
