@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTHON ?= python3
 
-.PHONY: run test install install-dev lint messages screenshots bench
+.PHONY: run test install install-dev lint messages screenshots
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,8 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(VENV)/bin/honcho start -f Procfile
+	@# Ctrl-C (or a SIGTERM) stops web, worker and scheduler; honcho then says 130 (143): a clean stop.
+	@$(VENV)/bin/honcho start -f Procfile; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 130 ] || [ $$status -eq 143 ]
 
 ## Installs what the tests need (Python and Debian packages) and runs the whole suite.
 test: install-dev
@@ -38,3 +39,7 @@ lint: install-dev
 messages: install
 	$(PY) manage.py makemessages -l bn -l en --ignore '.venv/*' --ignore 'var/*'
 	$(PY) manage.py compilemessages --ignore '.venv/*'
+
+## Redraws docs/screenshots/ from a running `make run` (in another terminal).
+screenshots: install-dev
+	$(PY) scripts/screenshots.py

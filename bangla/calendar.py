@@ -13,6 +13,9 @@ import datetime
 from dataclasses import dataclass
 
 MONTHS = ("বৈশাখ", "জ্যৈষ্ঠ", "আষাঢ়", "শ্রাবণ", "ভাদ্র", "আশ্বিন", "কার্তিক", "অগ্রহায়ণ", "পৌষ", "মাঘ", "ফাল্গুন", "চৈত্র")
+# As Bangladesh's English-language press spells them.
+MONTHS_EN = ("Boishakh", "Joishtho", "Asharh", "Srabon", "Bhadro", "Ashwin", "Kartik", "Ogrohayon", "Poush", "Magh",
+             "Falgun", "Choitro")  # fmt: skip
 FALGUN = 11
 
 

@@ -1,7 +1,11 @@
 """Bangla digits (০১২৩৪৫৬৭৮৯) and numbers grouped the South Asian way (১২,৩৪,৫৬৭)."""
 
+import re
+
 _TO_BN = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 _TO_ASCII = str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")
+# After Bangla digits become ASCII: only ASCII digits (re.ASCII: no other script's digits) and a sign.
+_INTEGER = re.compile(r"[+-]?[0-9]{1,50}", re.ASCII)
 
 
 def to_bangla_digits(value) -> str:
@@ -22,3 +26,13 @@ def bn_number(number: int, grouping: bool = True) -> str:
         pairs = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
         digits = ",".join([*pairs, tail])
     return to_bangla_digits(("-" if int(number) < 0 else "") + digits)
+
+
+def parse_integer(text: str) -> int:
+    """What a user types as a whole number: "০৭", "7", " ১২ ", "-১" -> 7, 7, 12, -1. Bangla and ASCII
+    digits, even mixed; digits of other scripts (which int() would take), letters, fractions and
+    more than 50 digits raise ValueError."""
+    typed = to_ascii_digits(text).strip()
+    if not _INTEGER.fullmatch(typed):
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(typed)

@@ -1,7 +1,9 @@
 """The portal's own request handling: which language a page speaks, and requests refused outright."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -42,3 +44,21 @@ class BanglaFirstLocaleMiddleware:
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class FriendlyErrorPagesMiddleware:
+    """A view's "not found" and "not allowed" answer with the portal's own Bangla pages (templates/404.html,
+    403.html), in debug mode too, where Django would otherwise show its technical English page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Http404):
+            return render(request, "404.html", status=404)
+        if isinstance(exception, PermissionDenied):
+            return render(request, "403.html", status=403)
+        return None

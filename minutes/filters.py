@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bangla.fiscal import fiscal_year_bounds
-from minutes.content.forms import IntegerField
+from bangla.forms import IntegerField
 from minutes.models import Meeting
 
 

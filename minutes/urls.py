@@ -2,6 +2,7 @@ from django.urls import path
 
 from minutes.content import views as content
 from minutes.delivery import views as delivery
+from minutes.distribution import views as distribution
 from minutes.document import views as document
 from minutes.workflow import views as workflow
 
@@ -18,4 +19,8 @@ urlpatterns = [
     path("<int:pk>/document/", document.meeting_document, name="document"),
     path("<int:pk>/document.pdf", document.meeting_pdf, name="pdf"),
     path("deliveries/<int:pk>/retry/", delivery.delivery_retry, name="delivery_retry"),
+    path("groups/office/<int:office_pk>/", distribution.group_list, name="groups"),
+    path("groups/office/<int:office_pk>/new/", distribution.group_create, name="group_create"),
+    path("groups/<int:pk>/", distribution.group_edit, name="group_edit"),
+    path("groups/<int:pk>/delete/", distribution.group_delete, name="group_delete"),
 ]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from offices.models import (
+    AuditEntry,
     Branch,
     GovernmentFile,
     InnovationTeam,
@@ -59,7 +60,7 @@ class BranchAdmin(HistoryAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(HistoryAdmin):
     list_display = ["title", "branch", "office"]
     list_select_related = ["office", "branch"]
     search_fields = ["title", "office__name"]
@@ -94,7 +95,7 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(InnovationTeam)
-class InnovationTeamAdmin(admin.ModelAdmin):
+class InnovationTeamAdmin(HistoryAdmin):
     list_display = ["name", "office", "covers_subordinates"]
     list_select_related = ["office"]
     inlines = [TeamMemberInline]
@@ -123,3 +124,23 @@ class OfficeRoleAdmin(HistoryAdmin):
     list_select_related = ["user", "office"]
     search_fields = ["user__username", "office__name"]
     raw_id_fields = ["user", "office"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The administration's audit log, read-only: entries are written by the services alone."""
+
+    list_display = ["at", "office", "actor", "action", "content_type", "object_repr"]
+    list_filter = ["action"]
+    list_select_related = ["office", "actor", "content_type"]
+    search_fields = ["object_repr", "office__name", "actor__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,10 +1,27 @@
 """Scoped reads: every query here is limited to what the user may see."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from offices.access import readable_office_ids, require_readable, roles_by_office
-from offices.models import Branch, GovernmentFile, Office, OfficeRole, Official, TeamMember
+from offices.access import (
+    administered_office_ids,
+    readable_office_ids,
+    require_admin,
+    require_readable,
+    roles_by_office,
+)
+from offices.models import (
+    AuditEntry,
+    Branch,
+    GovernmentFile,
+    InnovationTeam,
+    Office,
+    OfficeRole,
+    Official,
+    Post,
+    TeamMember,
+    User,
+)
 
 
 def offices_for_user(user) -> QuerySet[Office]:
@@ -58,13 +75,80 @@ def office_records(office: Office) -> dict:
     }
 
 
-def get_official_for_user_or_404(user, pk) -> Official:
-    official = get_object_or_404(Official.objects.select_related("office", "branch"), pk=pk)
-    require_readable(user, official.office)
-    return official
+# ---- The administration ------------------------------------------------------------------------------
 
 
-def get_file_for_user_or_404(user, pk) -> GovernmentFile:
-    government_file = get_object_or_404(GovernmentFile.objects.select_related("office", "branch"), pk=pk)
-    require_readable(user, government_file.office)
-    return government_file
+def offices_administered_by(user) -> QuerySet[Office]:
+    administered = administered_office_ids(user)
+    offices = Office.objects.select_related("parent").order_by("name")
+    return offices if administered is None else offices.filter(pk__in=administered)
+
+
+def get_office_to_administer_or_404(user, pk) -> Office:
+    """404 for an office the user may not read, 403 for one they may read but not administer."""
+    office = get_object_or_404(Office.objects.select_related("parent"), pk=pk)
+    require_admin(user, office)
+    return office
+
+
+def get_record_to_administer_or_404(user, model, pk, *related):
+    """A branch, official, post, file or team of an office the user administers (404/403 otherwise)."""
+    record = get_object_or_404(model.objects.select_related("office", *related), pk=pk)
+    require_admin(user, record.office)
+    return record
+
+
+def get_team_member_to_administer_or_404(user, pk) -> TeamMember:
+    member = get_object_or_404(TeamMember.objects.select_related("team__office", "official"), pk=pk)
+    require_admin(user, member.team.office)
+    return member
+
+
+def office_users(office: Office) -> QuerySet[User]:
+    """The office's users: those holding a role in it, or whose official works in it."""
+    return (
+        User.objects.filter(Q(office_roles__office=office) | Q(official__office=office))
+        .distinct()
+        .select_related("official")
+        .prefetch_related(
+            Prefetch("office_roles", queryset=OfficeRole.objects.filter(office=office), to_attr="roles_here")
+        )
+        .order_by("-is_active", "username")
+    )
+
+
+def get_office_user_or_404(office: Office, pk) -> User:
+    return get_object_or_404(office_users(office), pk=pk)
+
+
+def office_posts(office: Office) -> list[Post]:
+    """The office's posts with their holders in office (`holders_now`)."""
+    return list(
+        Post.objects.filter(office=office)
+        .select_related("branch")
+        .prefetch_related(
+            Prefetch("holders", queryset=Official.objects.filter(is_active=True), to_attr="holders_now")
+        )
+        .order_by("title")
+    )
+
+
+def office_teams(office: Office) -> list[InnovationTeam]:
+    return list(
+        office.teams.prefetch_related(
+            Prefetch(
+                "members",
+                queryset=TeamMember.objects.select_related("official", "official__office").order_by(
+                    "order", "id"
+                ),
+            )
+        ).order_by("name")
+    )
+
+
+def office_audit_entries(office: Office, *, limit: int = 200) -> list[AuditEntry]:
+    return list(
+        AuditEntry.objects.filter(office=office)
+        .select_related("actor", "actor__official", "content_type")
+        .order_by("-at", "-id")[:limit]
+    )

@@ -107,3 +107,11 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     start_time = datetime.time(15, 0)
     venue = "সভাকক্ষ"
     created_by = factory.SubFactory(UserFactory)
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "offices.Post"
+
+    office = factory.SubFactory(OfficeFactory)
+    title = factory.Sequence(lambda n: f"উপসচিব (পদ {n})")

@@ -25,7 +25,7 @@ from minutes.content.forms import (
 )
 from minutes.content.responsibility import join_responsible
 from minutes.content.richtext import normalize_text, sanitize_rich_text
-from minutes.content.services import ItemContent, MeetingContent
+from minutes.content.services import ItemContent, MeetingContent, attendees_from_team
 from minutes.limits import (
     MAX_AGENDA_ITEMS,
     MAX_ATTENDEES,
@@ -43,9 +43,12 @@ LIMITS = {
     "recipients": MAX_RECIPIENTS,
 }
 
-# "add:items", "add:items-2-decisions" (a list); "remove:attendees-4", "up:items-3-decisions-0" (a row)
+# "add:items", "add:items-2-decisions" (a list); "remove:attendees-4", "up:items-3-decisions-0" (a row);
+# "team:attendees" (the team's members), "clear:recipients" (remove every row of a list)
 _LIST = r"(?:items|attendees|recipients|items-\d{1,4}-decisions)"
-_ACTION = re.compile(rf"(add):({_LIST})|(remove|up|down):({_LIST}-\d{{1,4}})")
+_ACTION = re.compile(
+    rf"(add):({_LIST})|(remove|up|down):({_LIST}-\d{{1,4}})|(team|clear):(attendees|recipients)"
+)
 
 
 def normalized(data: QueryDict) -> QueryDict:
@@ -156,9 +159,16 @@ class MeetingEditor:
         match = _ACTION.fullmatch(action)
         if not match:
             raise BadRequest("unknown editor action")
-        verb, target = (match[1], match[2]) if match[1] else (match[3], match[4])
+        verb, target = next((match[i], match[i + 1]) for i in (1, 3, 5) if match[i])
         data = data.copy()  # the editor normalises it
-        if verb == "add":
+        if verb == "team" and target == "attendees":
+            cls.add_rows(
+                data, "attendees", attendees_from_team(office=meeting.office, team_id=_int(data.get("team")))
+            )
+        elif verb == "clear":
+            for i in range(total_forms(data, target)):
+                data[f"{target}-{i}-DELETE"] = "on"
+        elif verb == "add":
             index = cls.add_row(data, target)
             if target == "items" and index is not None:  # a new agenda item starts with one empty decision
                 cls.add_row(data, f"items-{index}-decisions")
@@ -181,6 +191,16 @@ class MeetingEditor:
         data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
         data[f"{prefix}-{total}-ORDER"] = str(max(orders, default=0) + 1)
         return total
+
+    @classmethod
+    def add_rows(cls, data: QueryDict, prefix: str, rows: list[dict]) -> None:
+        """Append rows (field: value) to a list, as far as its limit allows (the page then says so)."""
+        for row in rows:
+            index = cls.add_row(data, prefix)
+            if index is None:
+                return
+            for name, value in row.items():
+                data[f"{prefix}-{index}-{name}"] = "" if value is None else str(value)
 
     @staticmethod
     def _move_row(data: QueryDict, target: str, step: int):

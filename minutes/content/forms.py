@@ -2,7 +2,9 @@
 attendees and recipients. Their fields come from each model's one field list (HEADER_FIELDS,
 CONTENT_FIELDS); `MeetingEditor` binds them all to one POST.
 
-Every numeric, date and time field accepts Bangla digits (২৫.০৭.২০২৪, ০৭) as well as ASCII.
+Every numeric, date and time field accepts Bangla digits (২৫.০৭.২০২৪, ০৭) as well as ASCII and shows
+its value in Bangla digits (bangla/forms.py, through each Meta's `formfield_callback`); the start time
+is typed next to a day-part word (বিকাল ০৩:০০), which is stored as chosen.
 """
 
 from django import forms
@@ -11,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bangla.digits import bn_number, to_ascii_digits
+from bangla.forms import DayPartTimeMixin, IntegerField, digits_formfield
 from minutes.content.responsibility import split_responsible
 from minutes.content.richtext import sanitize_rich_text, visible_text
 from minutes.limits import (
@@ -26,45 +29,10 @@ from minutes.limits import (
 from minutes.models import AgendaItem, Attendee, Decision, Meeting, Recipient, RecipientFields, Responsibility
 from offices.models import InnovationTeam, Office, Official
 
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y"]
 BIGGEST_ID = 2**63 - 1
 
 
-class BanglaDigitsMixin:
-    """Accepts ২৫/০৭/২০২৪ as well as 25/07/2024."""
-
-    def to_python(self, value):
-        return super().to_python(to_ascii_digits(value) if isinstance(value, str) else value)
-
-
-class DateField(BanglaDigitsMixin, forms.DateField):
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("input_formats", DATE_INPUT_FORMATS)
-        super().__init__(**kwargs)
-
-
-class TimeField(BanglaDigitsMixin, forms.TimeField):
-    widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class IntegerField(BanglaDigitsMixin, forms.IntegerField):
-    pass
-
-
-BANGLA_DIGIT_FIELDS = {
-    "date": DateField,
-    "start_time": TimeField,
-    "fiscal_year": IntegerField,
-    "ordinal": IntegerField,
-    "quarter": IntegerField,
-    "deadline_date": DateField,
-    "deadline_working_days": IntegerField,
-}
-
-
-class HeaderForm(forms.ModelForm):
+class HeaderForm(DayPartTimeMixin, forms.ModelForm):
     """The meeting's header: what is printed above the agenda, and the signature blocks."""
 
     online_link = forms.URLField(label=_("online meeting link"), required=False, assume_scheme="https")
@@ -72,7 +40,7 @@ class HeaderForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [*Meeting.HEADER_FIELDS, "participating_offices"]
-        field_classes = BANGLA_DIGIT_FIELDS
+        formfield_callback = digits_formfield
         widgets = {
             "opening": forms.Textarea(attrs={"rows": 3}),
             "closing": forms.Textarea(attrs={"rows": 2}),
@@ -97,13 +65,13 @@ class HeaderForm(forms.ModelForm):
         return data
 
 
-class MeetingCreateForm(forms.ModelForm):
+class MeetingCreateForm(DayPartTimeMixin, forms.ModelForm):
     """The few facts needed to start a draft; the rest is typed in the editor."""
 
     class Meta:
         model = Meeting
-        fields = ["team", "fiscal_year", "ordinal", "layout", "date", "start_time", "venue"]
-        field_classes = BANGLA_DIGIT_FIELDS
+        fields = ["team", "fiscal_year", "ordinal", "layout", "date", "day_part", "start_time", "venue"]
+        formfield_callback = digits_formfield
 
     def __init__(self, *args, office: Office, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,7 +101,7 @@ class RowForm(forms.ModelForm):
 
 class DecisionForm(RowForm):
     responsible = forms.CharField(
-        label=_("responsible (বাস্তবায়নকারী)"),
+        label=_("implementer"),
         required=False,
         max_length=2000,
         help_text=_("Offices, branches, designations or officials, separated by commas."),
@@ -144,7 +112,7 @@ class DecisionForm(RowForm):
     class Meta:
         model = Decision
         fields = Decision.CONTENT_FIELDS
-        field_classes = BANGLA_DIGIT_FIELDS
+        formfield_callback = digits_formfield
         widgets = {
             "text": forms.Textarea(attrs={"rows": 3}),
             "progress_note": forms.Textarea(attrs={"rows": 2}),

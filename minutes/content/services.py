@@ -58,7 +58,8 @@ class MeetingContent:
 
 @transaction.atomic
 def meeting_create(*, office: Office, by: User, pull_previous_decisions: bool = True, **header) -> Meeting:
-    """A new draft with the team's chair, members and the office's defaults filled in."""
+    """A new draft with the team's chair and the office's defaults filled in; the team's members are
+    offered as attendees in the editor, not imposed."""
     if not may_start_minutes(by, office):
         raise PermissionDenied
     meeting = Meeting(office=office, created_by=by, **header)
@@ -72,16 +73,21 @@ def meeting_create(*, office: Office, by: User, pull_previous_decisions: bool = 
         meeting.title = titles.suggest_title(meeting)
     meeting.full_clean()
     meeting.save()
-    if meeting.team_id:
-        members = TeamMember.objects.filter(team=meeting.team).select_related(
-            "official__office", "official__branch"
-        )
-        Attendee.objects.bulk_create(
-            Attendee.of_official(m.official, meeting=meeting, order=i) for i, m in enumerate(members)
-        )
-        if pull_previous_decisions:
-            _pull_previous_decisions(meeting)
+    if meeting.team_id and pull_previous_decisions:
+        _pull_previous_decisions(meeting)
     return meeting
+
+
+def attendees_from_team(*, office: Office, team_id) -> list[dict]:
+    """The members of one of the office's teams as attendance rows (field: value), to add in the editor."""
+    members = TeamMember.objects.filter(team__office=office, team_id=team_id).select_related(
+        "official__office", "official__branch"
+    )
+    rows = [Attendee.of_official(m.official) for m in members]
+    return [
+        {name: getattr(row, row._meta.get_field(name).attname) for name in Attendee.CONTENT_FIELDS}
+        for row in rows
+    ]
 
 
 def open_decisions_of_earlier_meetings(meeting: Meeting):

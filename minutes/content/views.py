@@ -132,12 +132,7 @@ def recipients_add_group(request, pk):
     form = GroupChoiceForm(request.POST, office=meeting.office)
     data = request.POST.copy()
     if form.is_valid():
-        for recipient in services.recipients_from_group(form.cleaned_data["group"]):
-            index = MeetingEditor.add_row(data, "recipients")
-            if index is None:
-                break  # the list is full; the page says so
-            for name, value in recipient.items():
-                data[f"recipients-{index}-{name}"] = value
+        MeetingEditor.add_rows(data, "recipients", services.recipients_from_group(form.cleaned_data["group"]))
     else:
         messages.error(request, " ".join(form.errors["group"]))
     return _render_editor(request, meeting, MeetingEditor(meeting, data))

@@ -9,6 +9,7 @@ whatever the size of the meeting; load the meeting with its office (select_relat
 import re
 from dataclasses import dataclass, field
 
+import segno
 from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -173,8 +174,16 @@ def _appendix(meeting: Meeting) -> dict | None:
     }
 
 
+def verification_qr(url: str) -> str:
+    """A QR code of the public address, as an SVG data URI: a printed or scanned copy leads back to it."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=0)
+
+
 def minutes_context(meeting: Meeting, *, verification: dict | None = None) -> dict:
-    """The document's context. `verification` ({"url", "hash"}) is printed on stored issued copies."""
+    """The document's context. `verification` ({"url", "hash"}) is printed on stored issued copies,
+    with a QR code of the URL."""
+    if verification:
+        verification = {**verification, "qr": verification_qr(verification["url"])}
     office = meeting.office
     is_draft = not meeting.is_issued
     issue_date = None if is_draft else meeting.issue_date

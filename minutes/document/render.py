@@ -41,9 +41,11 @@ STATIC_PREFIX = BASE_URL + settings.STATIC_URL.lstrip("/")
 # Everything templates/minutes/document.html writes in its <body>, and nothing else.
 DOCUMENT_TAGS = {
     "article", "header", "section", "nav", "div", "p", "h1", "h2", "span", "strong", "b", "i", "em", "u",
-    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td", "img",
 }  # fmt: skip
-DOCUMENT_ATTRIBUTES = {"*": {"class", "id", "lang", "aria-hidden"}, "a": {"href"}}
+DOCUMENT_ATTRIBUTES = {"*": {"class", "id", "lang", "aria-hidden"}, "a": {"href"}, "img": {"src", "alt"}}
+# The only images a document holds: its QR code, an SVG data URI made by verification_qr.
+_QR_IMAGE = "data:image/svg+xml;"
 DOCUMENT_ATTRIBUTES.update(
     {cell: {"scope", "colspan", "rowspan", *DOCUMENT_ATTRIBUTES["*"]} for cell in ("th", "td")}
 )
@@ -66,11 +68,19 @@ def sanitize_document(html: str) -> str:
         match[2],
         tags=DOCUMENT_TAGS,
         attributes=DOCUMENT_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", "data"},
+        attribute_filter=_only_qr_data,
         link_rel=None,
         strip_comments=True,
     )
     return html[: match.start(2)] + body + html[match.end(2) :]
+
+
+def _only_qr_data(tag: str, attribute: str, value: str) -> str | None:
+    """An <img> keeps its source only if it is the QR code's SVG data URI; data: URLs nowhere else."""
+    if tag == "img" and attribute == "src":
+        return value if value.startswith(_QR_IMAGE) else None
+    return None if value.lower().lstrip().startswith("data:") else value
 
 
 def render_html(meeting: Meeting, *, verification: dict | None = None, toolbar=None) -> str:
@@ -99,6 +109,8 @@ def _url_fetcher():
         """Serves the portal's static files; refuses every other URL (WeasyPrint then skips it)."""
 
         def fetch(self, url, headers=None):
+            if url.startswith(_QR_IMAGE):  # the QR code, written inline by the document itself
+                return super().fetch(url, headers)
             path = url.removeprefix(STATIC_PREFIX).split("?")[0].split("#")[0]
             found = static_file(path) if url.startswith(STATIC_PREFIX) else None
             if found is None:

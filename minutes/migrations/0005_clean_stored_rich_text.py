@@ -30,10 +30,11 @@ DOCUMENT_TAGS = {
 }  # fmt: skip
 ACTIVE_TAGS = {
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "link",
-    "meta", "base", "form", "input", "button", "select", "textarea", "template", "noscript", "img", "video",
+    "meta", "base", "form", "input", "button", "select", "textarea", "template", "noscript", "video",
     "audio", "source",
 }  # fmt: skip
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcdoc", "data"}
+URL_ATTRIBUTES = {"href", "action", "formaction", "xlink:href", "srcdoc", "data"}
+QR = "data:image/svg+xml;"
 COMMON = {"class", "id", "lang", "aria-hidden"}
 DOCUMENT_ATTRIBUTES = {"*": COMMON, "a": {"href", *COMMON}}
 DOCUMENT_ATTRIBUTES.update({cell: {"scope", "colspan", "rowspan", *COMMON} for cell in ("th", "td")})
@@ -58,6 +59,11 @@ class ActiveContent(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in ACTIVE_TAGS or any(name.startswith("on") for name, _value in attrs):
+            self.found = True
+        if tag == "img" and any(  # the document's one image is its QR code, an SVG data URI
+            name not in ("class", "alt", "src") or (name == "src" and not (value or "").startswith(QR))
+            for name, value in attrs
+        ):
             self.found = True
         if any(name in URL_ATTRIBUTES and not SAFE_HREF.match((value or "").strip()) for name, value in attrs):
             self.found = True

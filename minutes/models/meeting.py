@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bangla.times import fits_day_part
 from minutes.limits import MAX_TEXT, MaxTextLengthValidator, validate_word_lengths
 from offices.models import GovernmentFile, InnovationTeam, Office, Official
 
@@ -42,11 +43,22 @@ class Meeting(models.Model):
         ISSUED = "issued", _("Issued")
         PUBLISHED = "published", _("Published")
 
+    class DayPart(models.TextChoices):
+        """The word before the time, as the drafter chose it (bangla.times.DAY_PART_HOURS); printed as is."""
+
+        __empty__ = _("none (24-hour clock)")
+        MORNING = "সকাল", _("morning (সকাল)")
+        DAYTIME = "বেলা", _("daytime (বেলা)")
+        NOON = "দুপুর", _("noon (দুপুর)")
+        AFTERNOON = "বিকাল", _("afternoon (বিকাল)")
+        EVENING = "সন্ধ্যা", _("evening (সন্ধ্যা)")
+        NIGHT = "রাত", _("night (রাত)")
+
     ISSUED_STATES = (State.ISSUED, State.PUBLISHED)
     # What the drafter types in the editor's header; the one list the header form and copies use.
     HEADER_FIELDS = [
-        "title", "team", "fiscal_year", "ordinal", "quarter", "layout", "date", "start_time", "venue",
-        "online_link", "chair", "chair_name", "chair_designation", "chair_contact", "attendance_note",
+        "title", "team", "fiscal_year", "ordinal", "quarter", "layout", "date", "day_part", "start_time",
+        "venue", "online_link", "chair", "chair_name", "chair_designation", "chair_contact", "attendance_note",
         "opening", "closing", "issuer", "issuer_name", "issuer_designation", "show_letterhead",
     ]  # fmt: skip
 
@@ -95,6 +107,13 @@ class Meeting(models.Model):
     )
     date = models.DateField(_("meeting date"))
     start_time = models.TimeField(_("start time"))
+    day_part = models.CharField(
+        _("day-part"),
+        max_length=20,
+        blank=True,
+        choices=DayPart.choices,
+        help_text=_("The word before the time, as in “বেলা ১২.০০ ঘটিকা”."),
+    )
     venue = models.CharField(_("venue"), max_length=300)
     online_link = models.URLField(_("online meeting link"), blank=True)
     attendance_note = models.CharField(_("attendance"), max_length=200, default=DEFAULT_ATTENDANCE_NOTE)
@@ -181,11 +200,18 @@ class Meeting(models.Model):
         return reverse("minutes:detail", args=[self.pk])
 
     def clean(self):
+        errors = {}
         latest = datetime.date.today() + datetime.timedelta(days=366)
         if self.date and not EARLIEST_MEETING_DATE <= self.date <= latest:
-            raise ValidationError(
-                {"date": _("The meeting date must be between 16 December 1971 and one year from today.")}
-            )
+            errors["date"] = _("The meeting date must be between 16 December 1971 and one year from today.")
+        if (
+            self.day_part in self.DayPart.values
+            and self.start_time
+            and not fits_day_part(self.start_time, self.day_part)
+        ):
+            errors["day_part"] = _("The start time is not in this day-part.")
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_issued(self) -> bool:

@@ -156,3 +156,11 @@ def minutes_correct(*, meeting: Meeting, by: User) -> Meeting:
     meeting = _locked(meeting)
     check("correct", meeting, by)
     return meeting_copy(source=meeting, by=by)
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting, by: User) -> None:
+    """Delete a draft (or returned minutes) with everything in it; issued minutes are never deleted."""
+    meeting = _locked(meeting)
+    check("delete", meeting, by)
+    meeting.delete()

@@ -4,6 +4,7 @@
       ▲  ╲                │                                       ╲                 ╱
       │   edit          return                                     ╲── correct ────╱
       └── returned ◀──────┘                                     (a new draft version)
+    a draft or returned minutes may also be deleted (never issued ones)
 
 Each step names the states it starts from, the state it leads to, the office roles that
 may take it, and the office's policies that may refuse it. Everything else derives from
@@ -84,6 +85,7 @@ STEPS = {
             gettext_lazy("Start a correction (new version)"),
             (not_corrected_yet,),
         ),
+        Step("delete", (S.DRAFT, S.RETURNED), None, EDITORS, gettext_lazy("Delete this draft")),
     )
 }
 # The inbox: what waits for someone, by the step they would take next.

@@ -68,8 +68,11 @@ def meeting_step(request, pk, step):
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("minutes:detail", pk=meeting.pk)
     if step == "issue" and form.cleaned_data["government_file"] is None:
-        raise steps.StepRefused(_("Pick the file (নথি) to issue from."), meeting)
+        raise steps.StepRefused(_("Pick the file to issue from."), meeting)
     meeting = TAKE[step](meeting, request.user, form.cleaned_data)
+    if step == "delete":
+        messages.success(request, _("The draft is deleted."))
+        return redirect("minutes:list")
     if step == "correct":
         messages.success(request, _("A correction is drafted; it goes through approval again."))
         return redirect("minutes:edit", pk=meeting.pk)
@@ -89,6 +92,7 @@ TAKE = {
     ),
     "publish": lambda m, by, data: services.minutes_publish(meeting=m, by=by),
     "correct": lambda m, by, data: services.minutes_correct(meeting=m, by=by),
+    "delete": lambda m, by, data: services.meeting_delete(meeting=m, by=by),
 }
 
 

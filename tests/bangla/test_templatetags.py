@@ -55,3 +55,25 @@ def test_unsuitable_values_render_nothing_instead_of_failing_the_page():
         == "[][][]"
     )
     assert render("{{ s|bn_ordinal }}", s="৫") == "৫ম"  # Bangla digits typed by a user still count
+
+
+def test_a_user_who_chose_english_gets_ascii_digits_and_english_months():
+    import datetime
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    template = Template(
+        "{% load bangla %}{{ n|bn_digits }} | {{ big|bn_number }} | {{ d|bn_date }} | {{ d|bn_dual_date }} | "
+        "{{ t|bn_time }} | {{ 4|bn_ordinal }} | {{ 2020|bn_fiscal_year }} | {{ 1|bn_decision_letter }}"
+    )
+    context = Context(
+        {"n": "58.00.17", "big": 1234567, "d": datetime.date(2021, 2, 22), "t": datetime.time(15, 0)}
+    )
+    with translation.override("en"):
+        assert template.render(context) == (
+            "58.00.17 | 1,234,567 | 22 February 2021 | 22 February 2021 (9 Falgun 1427) | 3:00 pm | 4th | "
+            "2020-21 | খ"
+        )
+    with translation.override("bn"):
+        assert template.render(context).startswith("৫৮.০০.১৭ | ১২,৩৪,৫৬৭ | ২২ ফেব্রুয়ারি ২০২১ |")

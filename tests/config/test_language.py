@@ -25,3 +25,16 @@ def test_the_switch_gives_english_and_remembers_it(client):
 def test_a_made_up_language_cookie_gets_bangla(client):
     client.cookies["django_language"] = "xx"
     assert '<html lang="bn">' in client.get(reverse("login")).content.decode()
+
+
+def test_not_found_and_not_allowed_are_friendly_bangla_pages_even_in_debug(client, settings, alice, charlie):
+    from tests.factories import MeetingFactory
+
+    settings.DEBUG = True
+    meeting = MeetingFactory(office=alice.office_roles.first().office, created_by=alice)
+    client.force_login(charlie)  # another office's user opens a drafter's address
+    response = client.get(reverse("minutes:edit", args=[meeting.pk]), HTTP_ACCEPT_LANGUAGE="en-US")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="bn">' in page and 'name="viewport"' in page  # the portal's layout, fit for a phone
+    assert "Page not found" not in page  # not Django's technical page

@@ -83,7 +83,7 @@ def test_a_drafter_types_in_reference_minutes_000_and_finds_every_field_after_sa
     page.goto(page.base_url + f"/minutes/{meeting.pk}/edit/")  # reopen
     assert field(page, "title").input_value() == TITLE_000
     assert field(page, "venue").input_value() == "Zoom Online Platform"
-    assert field(page, "start_time").input_value() == "15:00"
+    assert field(page, "start_time").input_value() == "১৫:০০"  # typed as 15:00, shown in Bangla digits
     for i, (title, discussion, decisions) in enumerate(ITEMS_000):
         assert field(page, f"items-{i}-title").input_value() == title
         assert page.locator(f"#items-{i} .rich-text-box").inner_text().strip() == discussion

@@ -1,16 +1,16 @@
 """The real reference minutes 000, 002 and 004 entered into the portal as issued, through the ORM.
 
 reference/<name>.txt is the text extracted from the published PDF (a copy of
-shared/reference-minutes); reference/<name>.json holds the same content split into the
-portal's fields, typos and digit forms kept. `make_minutes_000()` and friends create the
+shared/reference-minutes); minutes/demo/minutes-<name>.json holds the same content split into
+the portal's fields, typos and digit forms kept (the demo loads it too). `make_minutes_000()` and friends create the
 office, its file (নথি), team and officials, and the issued meeting with every part of it.
 """
 
 import datetime
-import json
 from pathlib import Path
 
 from minutes.content.richtext import sanitize_rich_text
+from minutes.demo import minutes_data
 from minutes.models import Meeting, Responsibility
 from offices.models import GovernmentFile, InnovationTeam, Office, Official
 from tests.factories import UserFactory
@@ -20,7 +20,7 @@ NAMES = ("000", "002", "004")
 
 
 def reference_data(name: str) -> dict:
-    return json.loads((REFERENCE / f"{name}.json").read_text())
+    return minutes_data(name)
 
 
 def original_text(name: str) -> str:

@@ -428,3 +428,16 @@ def test_issued_minutes_whose_document_went_missing_are_printed_again(celery_eag
     assert issued_documents_recover() == 1  # printed again (eagerly here) …
     assert issued_pdf(meeting) is not None
     assert issued_documents_recover() == 0  # … and only once
+
+
+def test_the_issued_copy_carries_a_qr_code_of_its_public_address():
+    from minutes.document.context import verification_qr
+    from minutes.document.render import sanitize_document
+    from minutes.document.store import public_url
+
+    meeting = make_minutes_000()
+    stored = store_issued_document(meeting)
+    assert f'<img class="qr" src="{verification_qr(public_url(meeting))}"' in stored.html
+    # The QR's data URI is the only one the document keeps: not on a link, not on another image.
+    html = '<html><body><a href="data:text/html,x">a</a><img src="data:image/png;base64,AA"></body></html>'
+    assert "data:" not in sanitize_document(html)

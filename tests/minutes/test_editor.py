@@ -60,7 +60,7 @@ def test_it_saves_a_whole_meeting_and_shows_it_again_as_typed(client, alice, mee
 
     page = client.get(edit_url(meeting)).content.decode()
     for typed in ("Zoom Online Platform", "বিবিধ।", "ইনোভেশন শাখা, কারা অধিদপ্তর", "ওয়েবসাইটে প্রকাশের অনুরোধ করা হলো",
-                  "মো: এনামুল হক", "উপসচিব (অতিরিক্ত দায়িত্ব)", "2021-02-25"):  # fmt: skip
+                  "মো: এনামুল হক", "উপসচিব (অতিরিক্ত দায়িত্ব)", 'value="২৫.০২.২০২১"'):  # fmt: skip
         assert typed in page
 
 
@@ -96,7 +96,7 @@ def _assert_nothing_saved(meeting):
         ({"title": ""}, "এই ঘরটি অবশ্যই পূরণ করতে হবে।"),
         ({"date": "1969-03-01"}, "সভার তারিখ ১৬ ডিসেম্বর ১৯৭১ থেকে আজ থেকে এক বছরের মধ্যে হতে হবে।"),
         ({"date": "2090-01-01"}, "সভার তারিখ ১৬ ডিসেম্বর ১৯৭১ থেকে আজ থেকে এক বছরের মধ্যে হতে হবে।"),
-        ({"start_time": "25:00"}, "সঠিক সময় লিখুন।"),
+        ({"start_time": "25:00"}, "এমন সময় নেই: ঘণ্টা ২৩ পর্যন্ত, মিনিট ৫৯ পর্যন্ত।"),
     ],
 )
 def test_bad_header_is_refused_in_bangla_and_the_form_keeps_what_was_typed(
@@ -274,3 +274,21 @@ def test_distribution_group_members_are_added_to_the_list(client, alice, meeting
     ).content.decode()
     assert 'value="প্রোগ্রামার"' in page and 'value="p@example.gov.bd"' in page
     assert not Recipient.objects.filter(meeting=meeting).exists()
+
+
+def test_the_teams_members_are_offered_as_attendees_and_all_rows_can_be_removed_at_once(
+    client, alice, meeting, office_a
+):
+    from tests.factories import InnovationTeamFactory, OfficialFactory, TeamMemberFactory
+
+    team = InnovationTeamFactory(office=office_a, name="ইনোভেশন টিম")
+    for name in ("ড. তরুণ কান্তি শিকদার", "মোঃ আবদুল কাদির"):
+        TeamMemberFactory(team=team, official=OfficialFactory(office=office_a, name=name))
+    client.force_login(alice)
+    post = {**editor_post(items=ITEMS_000, attendees=[{"name": "অতিথি"}]), "team": str(team.pk)}
+    page = client.post(edit_url(meeting), {**post, "action": "team:attendees"}).content.decode()
+    assert 'value="ড. তরুণ কান্তি শিকদার"' in page and 'value="মোঃ আবদুল কাদির"' in page and 'value="অতিথি"' in page
+    cleared = client.post(edit_url(meeting), {**post, "action": "clear:attendees"}).content.decode()
+    assert 'name="attendees-0-DELETE" value="True"' in cleared  # kept as removed rows, hidden
+    assert 'class="attendee-row"' not in cleared
+    assert not meeting.attendees.exists()  # nothing saved before "Save"

@@ -26,3 +26,11 @@ def test_a_fiscal_year_typed_in_bangla_digits_filters(client, alice, office_a):
     client.force_login(alice)
     page = client.get(reverse("minutes:list"), {"fiscal_year": "২০২০"}).content.decode()
     assert "২০২০-২১ এর সভা" in page and "২০২৩-২৪ এর সভা" not in page
+
+
+def test_the_fiscal_year_filter_is_shown_again_in_bangla_digits_and_its_range_too(client, alice):
+    client.force_login(alice)
+    page = client.get(reverse("minutes:list"), {"fiscal_year": "2020"}).content.decode()
+    assert 'name="fiscal_year" value="২০২০"' in page and 'inputmode="numeric"' in page
+    page = client.get(reverse("minutes:list"), {"fiscal_year": "১৯০০"}).content.decode()
+    assert "১৯৭১ থেকে ২২০০-এর মধ্যে একটি সংখ্যা লিখুন।" in page

@@ -215,7 +215,7 @@ def test_buttons_inbox_and_editor_follow_the_one_table_of_steps(client, meeting,
     from minutes.workflow.steps import available_steps, can_edit
 
     admin = user_with_role(office_a, R.ADMIN)
-    assert available_steps(meeting, admin) == ["edit", "submit"]  # the administrator may submit
+    assert available_steps(meeting, admin) == ["edit", "submit", "delete"]  # the administrator may submit
     client.force_login(admin)
     assert meeting.title in client.get(reverse("minutes:inbox")).content.decode()
     assert available_steps(meeting, people["issuer"]) == [] and not can_edit(meeting, people["issuer"])
@@ -255,3 +255,26 @@ def test_the_e_mail_links_to_the_website_only_once_published(office_a, people, n
     assert "/public/minutes/" not in build_message(issued, delivery).body
     published = workflow.minutes_publish(meeting=issued, by=people["issuer"])
     assert f"/public/minutes/{meeting.pk}/" in build_message(published, delivery).body
+
+
+def test_a_draft_can_be_deleted_by_its_office_but_issued_minutes_never(client, meeting, people, charlie):
+    url = reverse("minutes:step", args=[meeting.pk, "delete"])
+    client.force_login(charlie)
+    assert client.post(url).status_code == 404
+    client.force_login(people["approver"])
+    client.post(url)
+    assert Meeting.objects.filter(pk=meeting.pk).exists()  # refused: not an editor
+    client.force_login(people["drafter"])
+    page = client.get(reverse("minutes:detail", args=[meeting.pk])).content.decode()
+    assert "এই খসড়াটি মুছে ফেলুন" in page
+    response = client.post(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("minutes:list")
+    assert "খসড়াটি মুছে ফেলা হয়েছে" in response.content.decode()
+    assert not Meeting.objects.filter(pk=meeting.pk).exists()
+
+    issued = MeetingFactory(
+        office=meeting.office, created_by=people["drafter"], state=S.ISSUED, memo_number="58.1.9"
+    )
+    with pytest.raises(StepRefused):
+        workflow.meeting_delete(meeting=issued, by=people["drafter"])
+    assert Meeting.objects.filter(pk=issued.pk).exists()

@@ -76,10 +76,11 @@ def test_it_lists_only_the_users_own_offices(client, alice, office_a, office_b):
 
 
 def test_it_lets_a_superior_office_read_but_not_change_a_subordinate(client):
+    """Its drafters, approvers and issuers read; only its administrators administer (test_administration_access)."""
     division = OfficeFactory(name="সুরক্ষা সেবা বিভাগ")
     directorate = OfficeFactory(name="কারা অধিদপ্তর", parent=division)
     official = OfficialFactory(office=directorate, name="কারা কর্মকর্তা")
-    reader = user_with_role(division, R.ADMIN)
+    reader = user_with_role(division, R.DRAFTER, R.APPROVER, R.ISSUER)
     client.force_login(reader)
     assert "কারা কর্মকর্তা" in client.get(reverse("offices:detail", args=[directorate.pk])).content.decode()
     response = client.post(

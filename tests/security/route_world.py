@@ -363,8 +363,11 @@ _PARAM_KIND = {
     "offices:detail": "office",
     "offices:official_edit": "official",
     "offices:file_edit": "file",
+    "offices:file_starting_serial": "file",
     "offices:branch_edit": "branch",
     "minutes:delivery_retry": "delivery",
+    "minutes:group_edit": "group",
+    "minutes:group_delete": "group",
 }
 
 

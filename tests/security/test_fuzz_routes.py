@@ -243,6 +243,7 @@ KNOWN_FIELDS = [
     "group",
     "title",
     "date",
+    "day_part",
     "start_time",
     "fiscal_year",
     "ordinal",

@@ -20,15 +20,26 @@ RICH_TEXT_ATTRIBUTES = {"colspan", "rowspan", "title", "lang"}
 # What templates/minutes/document.html writes inside <body>, and nothing else.
 DOCUMENT_BODY_TAGS = {
     "article", "header", "section", "nav", "div", "p", "h1", "h2", "span", "strong", "b", "i", "em", "u",
-    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "br", "a", "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td", "img",
 }  # fmt: skip
-DOCUMENT_BODY_ATTRIBUTES = {"class", "id", "lang", "aria-hidden", "href", "scope", "colspan", "rowspan"}
+DOCUMENT_BODY_ATTRIBUTES = {
+    "class",
+    "id",
+    "lang",
+    "aria-hidden",
+    "href",
+    "scope",
+    "colspan",
+    "rowspan",
+    "src",
+    "alt",
+}
 
 # Never written by any portal template; where they appear, a user's text became markup.
 NEVER_IN_PAGES = {
     "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "base", "template",
     "noscript", "xmp", "listing", "plaintext", "noembed", "noframes", "portal", "img", "image", "video",
-    "audio", "source", "track", "isindex", "keygen", "marquee", "details", "summary", "dialog", "param",
+    "audio", "source", "track", "isindex", "keygen", "marquee", "dialog", "param",
     "area", "map", "canvas", "picture", "xml", "style", "fencedframe",
 }  # fmt: skip
 URL_ATTRIBUTES = {
@@ -54,9 +65,15 @@ def url_scheme(value: str) -> str | None:
 
 # The page's icon may be an image in a data: URL (base.html: <link rel="icon" href="data:,">).
 ICON_DATA = re.compile(r"^data:(,|image/)", re.IGNORECASE)
+# The one image a document writes: its QR code, <img class="qr" src="data:image/svg+xml;…">. The
+# document's sanitiser keeps <img> for it and drops any other image's source, so an <img> with no
+# source (from HTML stored without sanitising) is inert and allowed too.
+QR_DATA = re.compile(r"^data:image/svg\+xml;")
 
 
-def attribute_problems(tag: str, name: str, value: str | None, *, icon: bool = False) -> list[str]:
+def attribute_problems(
+    tag: str, name: str, value: str | None, *, icon: bool = False, qr: bool = False
+) -> list[str]:
     """Why this attribute could run code or load something, or carries a user's text where it should not."""
     name, value = name.lower(), value or ""
     where = f"<{tag} {name}={value!r}>"
@@ -65,7 +82,11 @@ def attribute_problems(tag: str, name: str, value: str | None, *, icon: bool = F
         problems.append(f"event handler {where}")
     if name in ("srcdoc",) or name.startswith(("hx-on", "data-hx-on")):
         problems.append(f"attribute that runs code {where}")
-    if name in URL_ATTRIBUTES and not (icon and name == "href" and ICON_DATA.match(value)):
+    if (
+        name in URL_ATTRIBUTES
+        and not (icon and name == "href" and ICON_DATA.match(value))
+        and not (qr and name == "src")
+    ):
         scheme = url_scheme(value)
         if scheme is not None and scheme not in SAFE_SCHEMES:
             problems.append(f"{scheme}: URL {where}")
@@ -91,8 +112,10 @@ class _Scanner(HTMLParser):
         href = attributes.get("href") or ""
         icon = tag == "link" and attributes.get("rel") == "icon" and not self.in_body
         icon = icon and bool(ICON_DATA.match(href) or href.startswith("/static/"))
+        qr = tag == "img" and self.mode == "document" and self.in_body
+        qr = qr and ("src" not in attributes or bool(QR_DATA.match(attributes.get("src") or "")))
         for name, value in attrs:
-            self.problems += attribute_problems(tag, name, value, icon=icon)
+            self.problems += attribute_problems(tag, name, value, icon=icon, qr=qr)
         if self.mode == "fragment":
             if tag not in RICH_TEXT_TAGS:
                 self.problems.append(f"<{tag}> in a sanitised discussion")
@@ -107,7 +130,7 @@ class _Scanner(HTMLParser):
             ]
         elif self.mode == "document" and tag not in ("html", "head", "meta", "title", "link", "body"):
             self.problems.append(f"<{tag}> in the document's head")
-        if tag in NEVER_IN_PAGES:
+        if tag in NEVER_IN_PAGES and not qr:
             self.problems.append(f"<{tag}> in the page")
         if tag == "script":
             src = attributes.get("src")
@@ -238,7 +261,8 @@ DOM_SCAN_SCRIPT = """
       const tag = el.localName;
       const d = describe(el);
       if (el.namespaceURI !== "http://www.w3.org/1999/xhtml") problems.push("foreign (SVG/MathML) element " + d);
-      if (never.has(tag)) problems.push("element the portal never writes " + d);
+      const qr = tag === "img" && isDocument && (!el.hasAttribute("src") || /^data:image\\/svg\\+xml;/.test(el.getAttribute("src")));
+      if (never.has(tag) && !qr) problems.push("element the portal never writes " + d);
       if (tag === "script") {
         const src = el.getAttribute("src") || el.getAttribute("href") || el.getAttribute("xlink:href");
         const data = !src && el.namespaceURI === "http://www.w3.org/1999/xhtml" && el.getAttribute("type") === "application/json";
@@ -255,7 +279,7 @@ DOM_SCAN_SCRIPT = """
         if (name.startsWith("on")) problems.push("event handler " + d + " " + name + "=" + value);
         if (name === "srcdoc" || name.startsWith("hx-on") || name.startsWith("data-hx-on")) problems.push("runs code " + d + " " + name);
         const s = scheme(value);
-        if ((urlAttrs.has(name) || name === "xlink:href") && s && !safe.has(s) && !(icon && name === "href")) problems.push(s + " URL " + d + " " + name + "=" + value);
+        if ((urlAttrs.has(name) || name === "xlink:href") && s && !safe.has(s) && !(icon && name === "href") && !(qr && name === "src")) problems.push(s + " URL " + d + " " + name + "=" + value);
         if (marks.some((m) => value.includes(m)) && !textAttrs.has(name) && !(name === "href" && (s === null || safe.has(s)))) {
           problems.push("a user's text inside an attribute " + d + " " + name + "=" + value);
         }
