@@ -41,11 +41,17 @@ def day_part(value: datetime.time) -> str:
     return [word for hour, word in DAY_PARTS if value.hour >= hour][-1]
 
 
-def format_time(value: datetime.time, suffix: str = "টা", word: str = "") -> str:
-    """বিকাল ০৩.০০টা; with suffix=" ঘটিকা": দুপুর ১২.০০ ঘটিকা; with word="বেলা" (the day-part the
-    drafter chose, Meeting.day_part) that word instead of the one the hour suggests: বেলা ১২.০০ ঘটিকা."""
+def format_time(
+    value: datetime.time, suffix: str = "টা", word: str | None = None, separator: str = "."
+) -> str:
+    """বিকাল ০৩.০০টা. suffix=" ঘটিকা": দুপুর ১২.০০ ঘটিকা; word: the day-part the drafter chose
+    (Meeting.day_part), printed instead of the one the hour suggests: বেলা ১২.০০ ঘটিকা; word="": no word,
+    on the 24-hour clock: ১৫.০০ ঘটিকা. separator ":" gives ০৩:০০."""
+    if word == "":
+        clock = f"{value.hour:02d}{separator}{value.minute:02d}"
+        return to_bangla_digits(clock) + suffix
     hour = value.hour % 12 or 12
-    return f"{word or day_part(value)} {to_bangla_digits(f'{hour:02d}.{value.minute:02d}')}{suffix}"
+    return f"{word or day_part(value)} {to_bangla_digits(f'{hour:02d}{separator}{value.minute:02d}')}{suffix}"
 
 
 def parse_time(text: str) -> tuple[datetime.time, str]:

@@ -7,7 +7,8 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Meeting minutes")
 
     def ready(self):
-        from minutes.distribution import SECTION
+        from minutes import conventions, distribution
         from offices.administration.sections import add_section
 
-        add_section(SECTION, before="settings")
+        add_section(distribution.SECTION, before="settings")
+        add_section(conventions.SECTION, before="settings")

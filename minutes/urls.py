@@ -1,6 +1,7 @@
 from django.urls import path
 
 from minutes.content import views as content
+from minutes.conventions import views as conventions
 from minutes.delivery import views as delivery
 from minutes.distribution import views as distribution
 from minutes.document import views as document
@@ -19,6 +20,12 @@ urlpatterns = [
     path("<int:pk>/document/", document.meeting_document, name="document"),
     path("<int:pk>/document.pdf", document.meeting_pdf, name="pdf"),
     path("deliveries/<int:pk>/retry/", delivery.delivery_retry, name="delivery_retry"),
+    path("conventions/office/<int:office_pk>/", conventions.conventions_edit, name="conventions"),
+    path(
+        "conventions/office/<int:office_pk>/preview/",
+        conventions.conventions_preview,
+        name="conventions_preview",
+    ),
     path("groups/office/<int:office_pk>/", distribution.group_list, name="groups"),
     path("groups/office/<int:office_pk>/new/", distribution.group_create, name="group_create"),
     path("groups/<int:pk>/", distribution.group_edit, name="group_edit"),

@@ -26,6 +26,7 @@ from minutes.content.forms import (
 from minutes.content.responsibility import join_responsible
 from minutes.content.richtext import normalize_text, sanitize_rich_text
 from minutes.content.services import ItemContent, MeetingContent, attendees_from_team
+from minutes.conventions.forms import MeetingConventionsForm
 from minutes.limits import (
     MAX_AGENDA_ITEMS,
     MAX_ATTENDEES,
@@ -109,6 +110,9 @@ class MeetingEditor:
         self._official_ids = None
         self.data = data = None if data is None else normalized(data)
         self.header = HeaderForm(data, instance=meeting, office=meeting.office)
+        # The conventions' fieldset is posted with the editor; a POST without it keeps them as they are.
+        shown = data is not None and "conventions-shown" in data
+        self.conventions = MeetingConventionsForm(data if shown else None, instance=meeting)
         if data is None:
             self._build_from_meeting()
         else:
@@ -258,7 +262,8 @@ class MeetingEditor:
             for decision in form.decisions.forms:
                 decision.meeting_date = meeting_date
         formsets = [self.items, self.attendees, self.recipients, *(f.decisions for f in live_items)]
-        valid = all([fs.is_valid() for fs in formsets]) and header_valid
+        conventions_valid = not self.conventions.is_bound or self.conventions.is_valid()
+        valid = all([fs.is_valid() for fs in formsets]) and header_valid and conventions_valid
         for form in live_items:
             has_decisions = any(hasattr(d, "cleaned_data") and not d.is_blank() for d in form.decisions.forms)
             if has_decisions and hasattr(form, "cleaned_data") and not form.cleaned_data.get("title"):

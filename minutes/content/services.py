@@ -22,6 +22,7 @@ from minutes.models import (
     Decision,
     DistributionGroup,
     Meeting,
+    OfficeConventions,
     Recipient,
     RecipientFields,
     Responsibility,
@@ -62,7 +63,9 @@ def meeting_create(*, office: Office, by: User, pull_previous_decisions: bool = 
     offered as attendees in the editor, not imposed."""
     if not may_start_minutes(by, office):
         raise PermissionDenied
-    meeting = Meeting(office=office, created_by=by, **header)
+    meeting = Meeting(
+        office=office, created_by=by, **{**OfficeConventions.of(office).conventions(), **header}
+    )
     if meeting.team_id and not meeting.chair_id:
         chair = TeamMember.objects.filter(team=meeting.team, role=TeamMember.Role.CHAIR).first()
         meeting.chair = chair.official if chair else None
@@ -156,7 +159,9 @@ def meeting_save(
     if meeting.issuer_id and not meeting.issuer_name:
         meeting.issuer_name, meeting.issuer_designation = meeting.issuer.name, meeting.issuer.designation
     meeting.full_clean()
-    meeting.save(update_fields=[*Meeting.HEADER_FIELDS, "updated_at"])  # never the workflow's fields
+    meeting.save(
+        update_fields=[*Meeting.HEADER_FIELDS, *Meeting.CONVENTION_FIELDS, "updated_at"]
+    )  # never the workflow's fields
     if participating_offices is not None:
         meeting.participating_offices.set(participating_offices)
     items = [c.item for c in content.items]
@@ -234,7 +239,7 @@ def meeting_copy(*, source: Meeting, by: User) -> Meeting:
     """A new draft version with the same content as `source` (called inside the caller's transaction)."""
     copy = Meeting(
         office=source.office,
-        **_content_of(source, Meeting.HEADER_FIELDS),
+        **_content_of(source, [*Meeting.HEADER_FIELDS, *Meeting.CONVENTION_FIELDS]),
         version=source.version + 1,
         replaces=source,
         created_by=by,

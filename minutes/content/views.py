@@ -13,9 +13,11 @@ from minutes import selectors
 from minutes.content import services
 from minutes.content.editor import MeetingEditor
 from minutes.content.forms import MeetingCreateForm
+from minutes.conventions.forms import SUGGESTIONS
 from minutes.filters import MeetingFilter
 from minutes.models import DistributionGroup, Meeting
 from minutes.workflow.steps import check, may_start_minutes, offices_where_user_starts_minutes
+from offices.access import can_administer_office
 from offices.models import Official
 from offices.selectors import get_office_for_user_or_404, offices_for_user
 
@@ -109,6 +111,8 @@ def _render_editor(request, meeting: Meeting, editor: MeetingEditor, status: int
             *subordinate_offices,
         ],
         "groups": list(DistributionGroup.objects.filter(office=office)),
+        "suggestions": SUGGESTIONS,
+        "may_set_office_conventions": can_administer_office(request.user, office),
     }
     return render(request, "minutes/meeting_edit.html", ctx, status=status)
 

@@ -17,6 +17,7 @@ from minutes.models import (
     DistributionGroup,
     DistributionGroupMember,
     Meeting,
+    OfficeConventions,
     Recipient,
 )
 from minutes.workflow import services as workflow
@@ -108,17 +109,20 @@ def _typed_in(name: str, by) -> Meeting:
     if existing:
         return existing
     team = InnovationTeam.objects.filter(office=office).first()
+    # The office writes its minutes the way the original is written; the draft takes that over.
+    OfficeConventions.objects.update_or_create(office=office, defaults=data["conventions"])
     header = {
         "team": team,
         "title": data["title"],
         "layout": data["layout"],
         "date": datetime.date.fromisoformat(data["date"]),
+        "day_part": data["day_part"],
         "start_time": datetime.time.fromisoformat(data["start_time"]),
         "venue": data["venue"],
     }
     meeting = content.meeting_create(office=office, by=by, pull_previous_decisions=False, **header)
     for field in ("chair_name", "chair_designation", "chair_contact", "attendance_note", "opening", "closing",
-                  "issuer_name", "issuer_designation", "show_letterhead"):  # fmt: skip
+                  "issuer_name", "issuer_designation", "attendance_heading"):  # fmt: skip
         if field in data:
             setattr(meeting, field, data[field])
     items = []
@@ -151,6 +155,7 @@ def _next_meeting(previous: Meeting, by) -> Meeting:
         team=previous.team,
         fiscal_year=fiscal_year_start(date),
         date=date,
+        day_part=previous.day_part,
         start_time=previous.start_time,
         venue=previous.venue,
         layout=previous.layout,

@@ -14,14 +14,13 @@ from django.db.models import Prefetch
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from bangla.dates import format_date, format_dual_date
+from bangla.dates import format_date
 from bangla.digits import to_bangla_digits
 from bangla.letters import decision_letter
-from bangla.times import format_time
 from bangla.workdays import add_working_days
+from minutes.document import conventions as by
 from minutes.models import Decision, Meeting, Responsibility
 
-DISTRIBUTION_HEADING = "বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়):"
 # (css class, heading) of the table layout's columns and of the attendance sheet's.
 AGENDA_TABLE_COLUMNS = [
     ("col-num", "ক্র:নং"), ("col-title", "আলোচ্যসূচি"), ("col-discussion", "আলোচনা"),
@@ -107,6 +106,8 @@ def _agenda(meeting: Meeting) -> list:
 
 
 def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
+    """The agenda items as printed; decisions' deadlines and responsible only where the meeting prints
+    them (the table's implementer column always shows the responsible)."""
     layout, rows, gathered = meeting.layout, [], 0
     for n, item in enumerate(_agenda(meeting), start=1):
         serial, discussion = to_bangla_digits(n), mark_safe(item.discussion)  # sanitised on save
@@ -119,20 +120,26 @@ def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
             decisions_label="",
         )
         if layout == Meeting.Layout.SECTIONS:
-            row.heading = f"{serial}.০ আলোচ্য সূচি-{serial}: {item.title}"
-            if discussion:
+            labels = by.agenda_labels(meeting, n, item.title, bool(discussion))
+            row.heading, row.decisions_label = labels.heading, labels.decisions
+            if discussion and labels.discussion:
                 row.body = run_in(
-                    format_html('<strong class="label">{}.১ আলোচনা:</strong>', serial), discussion
+                    format_html('<strong class="label">{}</strong>', labels.discussion), discussion
                 )
-            row.decisions_label = f"{serial}.{'২' if discussion else '১'} সিদ্ধান্ত:"
         elif layout == Meeting.Layout.PARAGRAPHS:  # the opening is paragraph ০১, unnumbered
             row.body = run_in(paragraph_lead(to_bangla_digits(f"{n + 1:02d}"), item.title), discussion)
         for i, decision in enumerate(item.decisions.all()):
             # The paragraph layout gathers every decision at the end, lettered straight through.
             letter = decision_letter(gathered if layout == Meeting.Layout.PARAGRAPHS else i)
-            labels = [r.label for r in decision.responsibilities.all()]
-            deadline = deadline_text(decision, issue_date)
-            row.decisions.append(DecisionRow(letter, decision.text, deadline, ", ".join(labels)))
+            responsible = ", ".join(r.label for r in decision.responsibilities.all())
+            row.decisions.append(
+                DecisionRow(
+                    letter=by.numbered(meeting.letter_form, letter),
+                    text=decision.text,
+                    deadline=deadline_text(decision, issue_date) if meeting.print_deadlines else "",
+                    responsible=responsible,
+                )
+            )
             gathered += 1
         if layout == Meeting.Layout.TABLE and len(row.decisions) == 1:
             row.decisions[0].letter = ""  # a lone decision in the table's cell has no letter
@@ -145,8 +152,8 @@ def _header(meeting: Meeting) -> list[tuple[str, list[str], str]]:
     chair = [line for line in (meeting.chair_name, meeting.chair_designation) if line]
     return [
         ("সভাপতি", chair, ""),
-        ("সভার তারিখ", [format_date(meeting.date, "dotted", era=True)], ""),
-        ("সভার সময়", [format_time(meeting.start_time)], ""),
+        ("সভার তারিখ", [by.meeting_date(meeting, meeting.date)], ""),
+        ("সভার সময়", [by.meeting_time(meeting, meeting.start_time, meeting.day_part)], ""),
         ("স্থান", [meeting.venue], meeting.online_link),
         ("উপস্থিতি", [meeting.attendance_note], ""),
     ]
@@ -158,9 +165,8 @@ def _appendix(meeting: Meeting) -> dict | None:
     if not attendees:
         return None
     present = [a for a in attendees if a.is_present]
-    when = f"{format_date(meeting.date, 'slashed')} তারিখ {format_time(meeting.start_time, ' ঘটিকায়')}"
     return {
-        "heading": f"{when} অনুষ্ঠিত সভায় উপস্থিত কর্মকর্তাগণ:",
+        "heading": attendance_heading(meeting),
         "columns": ATTENDANCE_COLUMNS,
         "rows": [
             {
@@ -172,6 +178,14 @@ def _appendix(meeting: Meeting) -> dict | None:
         ],
         "absent": [", ".join(p for p in (a.name, a.designation) if p) for a in attendees if not a.is_present],
     }
+
+
+def attendance_heading(meeting: Meeting) -> str:
+    """As the drafter typed it, or "২৮/০৮/২০২২ তারিখ দুপুর ১২.০০ ঘটিকায় অনুষ্ঠিত সভায় উপস্থিত কর্মকর্তাগণ:"."""
+    if meeting.attendance_heading.strip():
+        return meeting.attendance_heading.strip()
+    when = by.meeting_time(meeting, meeting.start_time, meeting.day_part, suffix=" ঘটিকায়")
+    return f"{format_date(meeting.date, 'slashed')} তারিখ {when} অনুষ্ঠিত সভায় উপস্থিত কর্মকর্তাগণ:"
 
 
 def verification_qr(url: str) -> str:
@@ -205,11 +219,13 @@ def minutes_context(meeting: Meeting, *, verification: dict | None = None) -> di
         "decisions_paragraph": to_bangla_digits(f"{len(items) + 2:02d}"),
         "closing_paragraph": to_bangla_digits(f"{len(items) + (3 if decisions else 2):02d}"),
         "chair_signature": [line for line in chair if line],
-        "memo_number": to_bangla_digits(meeting.memo_number) if not is_draft else "",
-        "issue_date": format_dual_date(issue_date) if issue_date else "",
-        "distribution_heading": DISTRIBUTION_HEADING,
+        "signature_date": by.signature_date(meeting, issue_date),
+        "memo": None if is_draft else by.memo_block(meeting, meeting.memo_number, issue_date),
+        "running_header": meeting.running_header.strip(),
+        "distribution_heading": meeting.distribution_heading.strip(),
         "recipients": [
-            (f"{to_bangla_digits(n)})", r.line()) for n, r in enumerate(meeting.recipients.all(), start=1)
+            (by.numbered(meeting.recipient_number_form, to_bangla_digits(n)), r.line())
+            for n, r in enumerate(meeting.recipients.all(), start=1)
         ],
         "issuer_signature": [p for p in (meeting.issuer_name, meeting.issuer_designation) if p],
         "appendix": _appendix(meeting),

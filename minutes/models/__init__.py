@@ -10,6 +10,7 @@ from minutes.models.content import (
     RecipientFields,
     Responsibility,
 )
+from minutes.models.conventions import ConventionFields, OfficeConventions
 from minutes.models.delivery import Delivery
 from minutes.models.document import IssuedDocument
 from minutes.models.meeting import (
@@ -27,6 +28,7 @@ __all__ = [
     "DEFAULT_OPENING",
     "EARLIEST_MEETING_DATE",
     "AgendaItem",
+    "ConventionFields",
     "Attendee",
     "Decision",
     "Delivery",
@@ -34,6 +36,7 @@ __all__ = [
     "DistributionGroupMember",
     "IssuedDocument",
     "Meeting",
+    "OfficeConventions",
     "Recipient",
     "RecipientFields",
     "Responsibility",

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from bangla.times import fits_day_part
 from minutes.limits import MAX_TEXT, MaxTextLengthValidator, validate_word_lengths
+from minutes.models.conventions import ConventionFields
 from offices.models import GovernmentFile, InnovationTeam, Office, Official
 
 EARLIEST_MEETING_DATE = datetime.date(1971, 12, 16)
@@ -29,7 +30,7 @@ DEFAULT_ATTENDANCE_NOTE = "পরিশিষ্ট-'ক'"
 TEXT_VALIDATORS = [MaxTextLengthValidator(MAX_TEXT), validate_word_lengths]
 
 
-class Meeting(models.Model):
+class Meeting(ConventionFields):
     class Layout(models.TextChoices):
         SECTIONS = "sections", _("Numbered sections (১.০ / ১.১ আলোচনা / ১.২ সিদ্ধান্ত)")
         PARAGRAPHS = "paragraphs", _("Numbered paragraphs (০২।) with decisions at the end")
@@ -59,8 +60,10 @@ class Meeting(models.Model):
     HEADER_FIELDS = [
         "title", "team", "fiscal_year", "ordinal", "quarter", "layout", "date", "day_part", "start_time",
         "venue", "online_link", "chair", "chair_name", "chair_designation", "chair_contact", "attendance_note",
-        "opening", "closing", "issuer", "issuer_name", "issuer_designation", "show_letterhead",
+        "opening", "closing", "issuer", "issuer_name", "issuer_designation",
     ]  # fmt: skip
+    # How this meeting's document is written (models/conventions.py), edited beside the header.
+    CONVENTION_FIELDS = [*ConventionFields.FIELDS, "attendance_heading"]
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="meetings"
@@ -122,7 +125,13 @@ class Meeting(models.Model):
     layout = models.CharField(
         _("layout of agenda items"), max_length=20, choices=Layout.choices, default=Layout.SECTIONS
     )
-    show_letterhead = models.BooleanField(_("print the letterhead"), default=True)
+    attendance_heading = models.CharField(
+        _("heading of the attendance sheet"),
+        max_length=500,
+        blank=True,
+        help_text=_("Empty: “<date> তারিখ <time> অনুষ্ঠিত সভায় উপস্থিত কর্মকর্তাগণ:”."),
+        validators=TEXT_VALIDATORS,
+    )
 
     issuer = models.ForeignKey(
         Official,

@@ -60,7 +60,9 @@ def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
         team=team,
         title=data["title"],
         layout=data["layout"],
-        show_letterhead=data["show_letterhead"],
+        **data["conventions"],  # the original's conventions, as its office would set them
+        day_part=data["day_part"],
+        attendance_heading=data.get("attendance_heading", ""),
         chair=_official(office, data["chair_name"], data["chair_designation"]),
         chair_name=data["chair_name"],
         chair_designation=data["chair_designation"],
