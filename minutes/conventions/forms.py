@@ -2,6 +2,8 @@
 presets an administrator starts from."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import construct_instance
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models import ConventionFields, Meeting, OfficeConventions
@@ -99,3 +101,12 @@ class MeetingConventionsForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, prefix="conventions", **kwargs)
         _with_suggestions(self)
+
+    def _post_clean(self):
+        """Only these fields' own rules: the meeting's (its date, its time) are the header form's."""
+        self.instance = construct_instance(self, self.instance, self._meta.fields)
+        others = [f.name for f in Meeting._meta.fields if f.name not in self._meta.fields]
+        try:
+            self.instance.clean_fields(exclude=others)
+        except ValidationError as error:
+            self._update_errors(error)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from bangla.digits import bn_number
 from bangla.letters import decision_letter
+from minutes.document.conventions import numbered
 
 register = template.Library()
 _translated: dict[tuple[int, str], tuple[Promise, str]] = {}
@@ -154,8 +155,8 @@ def _row_start(form) -> str:
 
 
 @register.simple_tag
-def decision_block(decision, index: int, url: str):
-    """One decision: its letter (ক, খ …), move/remove buttons and its fields."""
+def decision_block(decision, index: int, url: str, letter_form: str = "right_paren"):
+    """One decision: its letter (ক), (খ) … in the meeting's form, move/remove buttons and its fields."""
     columns = []
     for css, name, kind in DECISION_LAYOUT:
         data = format_html(' data-kind="{}"', kind) if kind else ""
@@ -165,7 +166,8 @@ def decision_block(decision, index: int, url: str):
     return mark_safe(
         f'<div class="decision border-start border-3 ps-3 mb-3" id="{decision.prefix}">'
         '<div class="d-flex align-items-center mb-1">'
-        f'<strong class="decision-letter me-auto">{decision_letter(index)})</strong>{row_buttons(decision.prefix, url)}'
+        f'<strong class="decision-letter me-auto">{numbered(letter_form, decision_letter(index))}</strong>'
+        f"{row_buttons(decision.prefix, url)}"
         f"</div>{_row_start(decision)}"
         f'<div class="row g-2">{"".join(columns)}</div></div>'
     )
