@@ -8,6 +8,9 @@ import subprocess
 
 import pikepdf
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+from fontTools.ttLib import TTFont
 
 from minutes.document.render import html_to_pdf, render_html
 from tests.minutes.reference_fixtures import make_minutes_000, make_minutes_004
@@ -87,6 +90,36 @@ def test_without_a_running_header_only_the_page_numbers_are_artifacts():
     assert PAGE_NUMBER.sub("", normalize(pdftotext(artifacts, "-raw"))).strip() == ""
     assert not PAGE_NUMBER.search(pdftotext(body, "-raw"))
     assert not any("/Header" in mark for mark in artifact_marks(pdf))
+
+
+def document_pdf(body: str) -> bytes:
+    """A PDF of `body` set with the minutes document's own stylesheets."""
+    links = "".join(
+        f'<link rel="stylesheet" href="{static(css)}">' for css in ("css/fonts.css", "css/document.css")
+    )
+    return html_to_pdf(
+        f'<!doctype html><html lang="bn"><head><meta charset="utf-8"><title>t</title>{links}</head>'
+        f'<body class="document"><article class="sheet">{body}</article></body></html>'
+    )
+
+
+def word_boxes(pdf: bytes) -> dict[str, tuple[float, float]]:
+    """Each word of the first page -> its width and height in points (pdftotext -bbox)."""
+    boxes = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', pdftotext(pdf, "-bbox")
+    )
+    return {word: (float(x2) - float(x1), float(y2) - float(y1)) for x1, y1, x2, y2, word in boxes}
+
+
+def test_latin_words_in_bangla_text_are_set_at_the_size_of_the_bangla():
+    pdf = document_pdf("<p>সভাটি Zoom Online Platform এর মাধ্যমে অনুষ্ঠিত হয়। e-mail ঠিকানা 2024-25 অর্থবছরে।</p>")
+    noto_serif = TTFont(finders.find("fonts/NotoSerif-Regular.ttf"))
+    advances, cmap = noto_serif["hmtx"], noto_serif.getBestCmap()
+    for word in ("Platform", "e-mail", "2024-25"):
+        at_12pt = sum(advances[cmap[ord(c)]][0] for c in word) / 1000 * 12  # Noto Serif unscaled
+        width, _ = word_boxes(pdf)[word]
+        # Drawn at 0.88: capitals and digits as tall as the Bangla headline (0.628 vs 0.622 em).
+        assert width == pytest.approx(0.88 * at_12pt, rel=0.01)
 
 
 def pdfinfo(pdf: bytes) -> str:
