@@ -2,6 +2,7 @@
 headers and footers are artifacts, Latin words are not set larger than the Bangla around them,
 and no last page holds only the verification line."""
 
+import html as htmllib
 import io
 import re
 import subprocess
@@ -13,10 +14,73 @@ from django.templatetags.static import static
 from fontTools.ttLib import TTFont
 
 from minutes.document.render import html_to_pdf, render_html
-from tests.minutes.reference_fixtures import make_minutes_000, make_minutes_004
+from minutes.models import Meeting
+from tests.factories import MeetingFactory
+from tests.minutes.reference_fixtures import make_minutes_000, make_minutes_002, make_minutes_004
 from tests.minutes.test_document import normalize, pdf_body_text, pdftotext
 
 pytestmark = pytest.mark.django_db
+
+OFFICES = ("মন্ত্রিপরিষদ বিভাগ", "জেলা প্রশাসকের কার্যালয়, ঢাকা", "মহিলা বিষয়ক অধিদপ্তর", "তথ্য ও যোগাযোগ প্রযুক্তি বিভাগ")
+PROGRESS = (
+    "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা অনুসারে বাস্তবায়নকৃত কার্যক্রম এন.আই.এস সফটওয়্যারের মাধ্যমে "
+    "আপলোড করা হয়েছে এবং সফটওয়্যারের আপলোডকৃত তথ্য অনুসারে পূর্ণনম্বর পাওয়া গেছে।"
+)
+
+
+def table_rows(html: str, table_class: str | None) -> list[list[str]]:
+    """The cells' texts of each body row of the document's tables of that class (None: tables
+    typed into a discussion), in order."""
+    pattern = rf'<table class="{table_class}">(.*?)</table>' if table_class else r"<table>(.*?)</table>"
+    rows = []
+    for table in re.findall(pattern, html, flags=re.S):
+        for row in re.findall(
+            r"<tr>(.*?)</tr>", re.sub(r"<thead>.*?</thead>", "", table, flags=re.S), flags=re.S
+        ):
+            cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, flags=re.S)
+            texts = [normalize(htmllib.unescape(re.sub(r"<[^>]+>", " ", cell))) for cell in cells]
+            rows.append([text for text in texts if text])
+    return rows
+
+
+def assert_rows_read_in_order(pdf: bytes, title: str, rows: list[list[str]]):
+    """Every row that fits on one page comes out of `pdftotext -raw` as its cells one after the
+    other, each whole: no line of one cell between the lines of another. A row split by a page
+    break comes out in two parts (the rest of each cell after the break): at most one a page."""
+    text = pdf_body_text(pdf, title)
+    whole = [row for row in rows if " ".join(row) in text]
+    pages = int(re.search(r"Pages:\s+(\d+)", pdfinfo(pdf))[1])
+    assert len(rows) >= 3 and len(whole) >= len(rows) - (pages - 1), [
+        row[:2] for row in rows if row not in whole
+    ]
+
+
+def test_table_cells_are_read_in_order_cell_by_cell():
+    # The agenda table (layout "table"), the attendance sheet, a table typed into a discussion.
+    meeting = make_minutes_004()
+    assert_rows_read_in_order(
+        html_to_pdf(render_html(meeting)), meeting.title, table_rows(render_html(meeting), "agenda-table")
+    )
+    meeting = make_minutes_002()
+    html = render_html(meeting)
+    assert_rows_read_in_order(html_to_pdf(html), meeting.title, table_rows(html, "attendance"))
+
+    meeting = MeetingFactory(layout=Meeting.Layout.SECTIONS, show_letterhead=False)
+    rows = "".join(
+        f"<tr><td>{office}</td><td>{PROGRESS}</td><td>চলমান, পরবর্তী সভায় অবহিত করতে হবে</td></tr>"
+        for office in OFFICES
+    )
+    head = "<thead><tr><th>দপ্তর</th><th>অগ্রগতি</th><th>মন্তব্য</th></tr></thead>"
+    meeting.agenda_items.create(
+        order=0, title="অগ্রগতি", discussion=f"<table>{head}<tbody>{rows}</tbody></table>"
+    )
+    html = render_html(meeting)
+    pdf = html_to_pdf(html)
+    assert_rows_read_in_order(pdf, meeting.title, table_rows(html, None))
+    # Office names wrap between words only, and not into one word a line.
+    text = pdftotext(pdf, "-raw")
+    assert "মন্ত্রিপরিষদ বিভাগ" in text and "তথ্য ও যোগাযোগ" in text and "জেলা প্রশাসকের" in text
+
 
 PAGE_NUMBER = re.compile(r"পৃষ্ঠা [০-৯]+ ?/ ?[০-৯]+")
 
@@ -90,6 +154,53 @@ def test_without_a_running_header_only_the_page_numbers_are_artifacts():
     assert PAGE_NUMBER.sub("", normalize(pdftotext(artifacts, "-raw"))).strip() == ""
     assert not PAGE_NUMBER.search(pdftotext(body, "-raw"))
     assert not any("/Header" in mark for mark in artifact_marks(pdf))
+
+
+VERIFICATION = {"url": "https://sobha.example.gov.bd/public/minutes/12/", "hash": "ab" * 32}
+
+
+def page_count(pdf: bytes) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", pdfinfo(pdf))[1])
+
+
+def page_body(pdf: bytes, page: int) -> str:
+    """The text of one page without its running header and page number (artifacts)."""
+    _, body = split_artifacts(pdf)
+    return normalize(pdftotext(body, "-raw", "-f", str(page), "-l", str(page)))
+
+
+def padded_pdf(meeting, paragraphs: int, **kwargs) -> bytes:
+    item = meeting.agenda_items.get()
+    item.discussion = "".join(
+        f"<p>আলোচনার অনুচ্ছেদ {n}: সভাপতি বিষয়টি উপস্থাপন করেন।</p>" for n in range(paragraphs)
+    )
+    item.save()
+    return html_to_pdf(render_html(meeting, **kwargs))
+
+
+def test_the_verification_line_never_stands_alone_on_the_last_page():
+    meeting = MeetingFactory(layout=Meeting.Layout.SECTIONS, show_letterhead=False, closing="")
+    meeting.agenda_items.create(order=0, title="অগ্রগতি")
+    # The fewest paragraphs that spill onto a second page without the verification line: one
+    # fewer ends page one at its foot, leaving no room for the line (2 cm QR code) under it.
+    low, high = 1, 120
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if page_count(padded_pdf(meeting, middle)) > 1 else (middle + 1, high)
+    for paragraphs in range(low - 3, low):
+        pdf = padded_pdf(meeting, paragraphs, verification=VERIFICATION)
+        last = page_body(pdf, page_count(pdf))
+        assert "যাচাই:" in last
+        assert len(re.sub(r"যাচাই:.*", "", last).strip()) > 20, (paragraphs, last)
+
+
+def test_the_attendance_sheet_follows_the_verification_line_on_its_own_page():
+    meeting = make_minutes_002()
+    pdf = html_to_pdf(render_html(meeting, verification=VERIFICATION))
+    pages = page_count(pdf)
+    sheet, before = page_body(pdf, pages), page_body(pdf, pages - 1)
+    assert sheet.startswith("পরিশিষ্ট-'ক'") and "যাচাই:" not in sheet
+    assert "যাচাই:" in before and len(before.split("যাচাই:")[0]) > 100
 
 
 def document_pdf(body: str) -> bytes:
