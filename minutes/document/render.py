@@ -4,7 +4,8 @@
   (templates/minutes/document.html); its body is sanitised last, so nothing a user typed can
   carry markup that runs, whatever the template or the context did with it.
 - WeasyPrint may load only the portal's own static files (CSS, fonts): no network and no
-  other local file. Bangla text in the PDF extracts correctly thanks to `pdftext`.
+  other local file. Bangla text in the PDF extracts correctly thanks to `pdftext`. The PDF is
+  tagged, its running header and footer marked as artifacts (minutes/document/artifacts.py).
 - Every print runs in a child process forked for it, killed when the time limit passes
   (RenderTimeout). The parent keeps one WeasyPrint font configuration, warmed once, that the
   children inherit: memory stays flat however many documents are printed.
@@ -31,6 +32,7 @@ from django.utils.translation import gettext as _
 
 import pdftext
 from bangla.digits import to_bangla_digits
+from minutes.document.artifacts import PageMargins, mark_running_artifacts
 from minutes.document.context import minutes_context
 from minutes.models import Meeting
 
@@ -142,10 +144,20 @@ def _warm_font_config():
 
 
 def _print(html: str) -> bytes:
+    """A tagged PDF (a structure tree for screen readers) whose running header and footer are
+    marked as artifacts, so that readers and extractors skip them."""
     import weasyprint
 
-    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_url_fetcher())
-    return pdftext.write_pdf(document, font_config=_warm_font_config())
+    html = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=_url_fetcher())
+    document = html.render(font_config=_warm_font_config())
+    pdf = pdftext.write_pdf(document, pdf_tags=True)
+    return mark_running_artifacts(pdf, [_margins(page) for page in document.pages])
+
+
+def _margins(page) -> PageMargins:
+    """The page's top and bottom margins in points (WeasyPrint lays out in CSS pixels)."""
+    box = page._page_box  # WeasyPrint is pinned (pdftext.WEASYPRINT_VERSION)
+    return PageMargins(top=box.margin_top * 0.75, bottom=box.margin_bottom * 0.75)
 
 
 def html_to_pdf(html: str, *, time_limit: float | None = None) -> bytes:
