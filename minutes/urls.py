@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/edit/add-group/", content.recipients_add_group, name="add_group"),
     path("inbox/", workflow.inbox, name="inbox"),
     path("<int:pk>/", workflow.meeting_detail, name="detail"),
+    path("<int:pk>/issue/", workflow.meeting_issue_review, name="issue"),
     path("<int:pk>/step/<slug:step>/", workflow.meeting_step, name="step"),
     path("<int:pk>/document/", document.meeting_document, name="document"),
     path("<int:pk>/document.pdf", document.meeting_pdf, name="pdf"),

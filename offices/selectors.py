@@ -75,6 +75,21 @@ def office_records(office: Office) -> dict:
     }
 
 
+def issuing_officials(office: Office) -> QuerySet[Official]:
+    """The officials who may sign an office's letters: those whose active user account holds the
+    issuing officer's role in that office (an official is tied to a user by User.official)."""
+    return (
+        Official.objects.filter(
+            is_active=True,
+            user__is_active=True,
+            user__office_roles__office=office,
+            user__office_roles__role=OfficeRole.Role.ISSUER,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
 # ---- The administration ------------------------------------------------------------------------------
 
 

@@ -5,21 +5,26 @@ it (Transition) and moves the state, in one transaction. Issuing takes the next 
 one of the office's files (নথি) as the memo number in the same transaction, so serials
 never repeat or skip and a failed issue uses up nothing; the file's row is locked only
 from taking the serial to the commit. The issued document is rendered and stored after
-the commit, by a Celery task (minutes/tasks.py).
+the commit, by a Celery task (minutes/tasks.py). The issue date, the officer who signs the
+memo block and the file are the issuer's choices; their rules are in minutes/workflow/issue.py.
 
 The Transition rows are the record of the steps (who, when, from which state); the meeting's
 change history (django-simple-history) records the drafters' edits, and issuing, a narrow
 UPDATE inside the file's lock, does not add to it.
 """
 
+import datetime
+
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bangla.forms import shown_digits
 from minutes.content.services import meeting_copy
 from minutes.models import Meeting, Transition
+from minutes.workflow.issue import issue_date_refusal, signer_refusal
 from minutes.workflow.steps import STEPS, StepRefused, check
-from offices.models import GovernmentFile, User
+from offices.models import GovernmentFile, Official, User, memo_number
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -84,24 +89,50 @@ def meeting_approve(*, meeting: Meeting, by: User, comment: str = "") -> Meeting
 
 
 @transaction.atomic
-def minutes_issue(*, meeting: Meeting, government_file: GovernmentFile, by: User) -> Meeting:
-    """Give the approved minutes the file's next serial as memo number and today's date; after the
-    commit, the document is rendered, stored and distributed."""
+def minutes_issue(
+    *,
+    meeting: Meeting,
+    government_file: GovernmentFile,
+    by: User,
+    issue_date: datetime.date | None = None,
+    signer: Official | None = None,
+    expected_memo_number: str = "",
+) -> Meeting:
+    """Give the approved minutes the file's next serial as memo number and the issue date the issuer
+    chose (today if none); after the commit, the document is rendered, stored and distributed.
+
+    `signer`: the issuing officer of the office who signs the memo block; None keeps the one typed
+    in the editor (or none), never replacing it. `expected_memo_number`: the number the issuer saw
+    before confirming; if another letter took it meanwhile, the issue is refused and nothing used.
+    """
     meeting = _take("issue", meeting, by)
     if government_file.office_id != meeting.office_id:
         raise StepRefused(_("Issue from one of this office's own files."), meeting)
+    issue_date = issue_date or timezone.localdate()
+    refused = issue_date_refusal(meeting, issue_date) or (signer and signer_refusal(meeting, signer))
+    if refused:
+        raise StepRefused(refused, meeting)
     if meeting.office.publish_on_issue:  # the office issues and publishes in one step
         _record("publish", meeting, by)
-    if by.official_id:
-        meeting.issuer = by.official
-        meeting.issuer_name, meeting.issuer_designation = by.official.name, by.official.designation
-    meeting.issue_date = timezone.localdate()
+    if signer is not None:
+        meeting.issuer = signer
+        meeting.issuer_name, meeting.issuer_designation = signer.name, signer.designation
+    meeting.issue_date = issue_date
     # From here to the commit the file's row is locked: take the serial, write it, nothing else.
     taken = _take_serial(government_file)
     if taken is None:
         raise StepRefused(_("This file is closed; pick a file in use."), meeting)
     meeting.government_file_id, meeting.memo_serial = government_file.pk, taken[0]
-    meeting.memo_number = f"{taken[1]}.{taken[0]}"
+    meeting.memo_number = memo_number(taken[1], taken[0])
+    if expected_memo_number and meeting.memo_number != expected_memo_number:
+        raise StepRefused(
+            _(
+                "Another letter was issued from this file meanwhile, so the memo number would now be "
+                "%(number)s. Nothing was issued: review the memo number and issue again."
+            )
+            % {"number": shown_digits(meeting.memo_number)},
+            meeting,
+        )
     meeting.updated_at = timezone.now()
     try:  # one narrow UPDATE (the Transition above is the record of this step)
         Meeting.objects.filter(pk=meeting.pk).update(

@@ -5,7 +5,7 @@ kept here as they are today; documents freeze their own copy when signed.
 """
 
 from offices.models.audit import AuditEntry
-from offices.models.files import FILE_NUMBER_RE, GovernmentFile
+from offices.models.files import FILE_NUMBER_RE, GovernmentFile, memo_number
 from offices.models.office import Branch, Office
 from offices.models.people import Official, Post
 from offices.models.teams import InnovationTeam, TeamMember
@@ -23,4 +23,5 @@ __all__ = [
     "Post",
     "TeamMember",
     "User",
+    "memo_number",
 ]

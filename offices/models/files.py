@@ -13,6 +13,11 @@ from offices.models.office import Branch, Office
 FILE_NUMBER_RE = re.compile(r"[0-9]+(\.[0-9]+){2,}")
 
 
+def memo_number(file_number: str, serial: int) -> str:
+    """A letter's memo number (স্মারক নম্বর): its file's number, then its serial in that file."""
+    return f"{file_number}.{serial}"
+
+
 class GovernmentFile(models.Model):
     """A government file (নথি): its number code and the serial of the last letter issued from it."""
 
@@ -60,6 +65,11 @@ class GovernmentFile(models.Model):
     @property
     def number_bn(self) -> str:
         return to_bangla_digits(self.number)
+
+    @property
+    def next_memo_number(self) -> str:
+        """The memo number the next letter issued from this file gets (as the file is now)."""
+        return memo_number(self.number, self.last_serial + 1)
 
     NUMBER_FIXED = _(
         "Letters have been issued from this file, so its number can no longer change. "

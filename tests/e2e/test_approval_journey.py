@@ -71,9 +71,13 @@ def test_drafter_approver_and_issuer_take_minutes_from_draft_to_the_public_page(
         page.locator("#meeting-state", has_text="অনুমোদিত").wait_for()
         log_out(page)
 
-        # The issuing officer issues: memo number and both dates appear; the mails go out.
+        # The issuing officer picks the file, reviews the memo number and issues: memo number and
+        # both dates appear; the mails go out.
         log_in(page, "issuer", DEMO_PASSWORD)
         open_detail(page, meeting)
+        page.locator('select[name="government_file"]').select_option(index=1)
+        page.get_by_role("button", name="জারির আগে যাচাই করুন").click()
+        assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in page.locator("#review-memo-number").inner_text()
         page.get_by_role("button", name="জারি ও বিতরণ করুন").click()
         memo_line = page.locator("#memo-line")
         assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in memo_line.inner_text()

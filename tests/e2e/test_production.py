@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.utils import timezone
 
 from minutes.models import IssuedDocument, Meeting
 from offices.models import OfficeRole
@@ -287,7 +288,14 @@ def test_it_issues_publishes_and_prints_in_bangla_with_debug_off(production_env,
         assert any(c.startswith("sessionid=") and "Secure" in c for c in staff.set_cookies)
         assert staff.request(f"/minutes/{meeting.pk}/").status == 200
 
-        issued = staff.post(f"/minutes/{meeting.pk}/step/issue/", {"government_file": government_file.pk})
+        issued = staff.post(
+            f"/minutes/{meeting.pk}/step/issue/",
+            {
+                "government_file": government_file.pk,
+                "issue_date": timezone.localdate().strftime("%d.%m.%Y"),
+                "signer": "typed",
+            },
+        )
         assert issued.status == 302
         meeting.refresh_from_db()
         assert meeting.state == Meeting.State.ISSUED, _messages(staff.request(f"/minutes/{meeting.pk}/"))

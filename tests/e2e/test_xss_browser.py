@@ -26,6 +26,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from minutes.delivery.services import deliveries_record
 from minutes.document.store import store_issued_document
@@ -305,7 +306,15 @@ def test_no_payload_runs_in_chromium_on_any_page_that_shows_it(
         # the deliveries recorded, then published.
         queued = []
         monkeypatch.setattr(workflow_services, "_after_issue", queued.append)
-        meeting = _step(client, issuer, meeting, "issue", government_file=nothi.pk)
+        meeting = _step(
+            client,
+            issuer,
+            meeting,
+            "issue",
+            government_file=nothi.pk,
+            issue_date=timezone.localdate().strftime("%d.%m.%Y"),
+            signer="typed",
+        )
         assert queued == [meeting.pk]
         stored = store_issued_document(Meeting.objects.select_related("office").get(pk=meeting.pk))
         assert deliveries_record(meeting=meeting)

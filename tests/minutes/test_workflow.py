@@ -50,7 +50,9 @@ def test_the_whole_way_with_a_return_and_every_step_recorded(meeting, people, no
     assert Meeting.objects.get(pk=meeting.pk).state == S.RETURNED
     workflow.meeting_submit(meeting=meeting, by=people["drafter"])
     workflow.meeting_approve(meeting=meeting, by=people["approver"])
-    issued = workflow.minutes_issue(meeting=meeting, government_file=nothi, by=people["issuer"])
+    issued = workflow.minutes_issue(
+        meeting=meeting, government_file=nothi, by=people["issuer"], signer=people["issuer"].official
+    )
     assert issued.memo_number == "58.00.0000.018.31.006.17.26"
     assert (issued.issuer_name, issued.issuer_designation) == ("জনাব মো: মনিরুজ্জামান", "উপসচিব")
     workflow.minutes_publish(meeting=meeting, by=people["issuer"])

@@ -133,17 +133,19 @@ def test_a_nul_in_a_step_comment_gets_the_bad_request_page_and_the_step_is_not_t
 
 
 @pytest.mark.parametrize("file_id", ["abc", "", "-1", "²", "①", str(2**63), str(10**30), "1.5", "99999"])
-def test_a_bad_file_id_when_issuing_is_refused_on_the_meetings_page(client, issuer, office_a, alice, file_id):
+def test_a_bad_file_id_when_issuing_is_refused_with_the_form_kept(client, issuer, office_a, alice, file_id):
     nothi = GovernmentFileFactory(office=office_a, last_serial=25)
     meeting = MeetingFactory(office=office_a, created_by=alice, state=S.APPROVED, submitted_by=alice)
     client.force_login(issuer)
-    response = client.post(reverse("minutes:step", args=[meeting.pk, "issue"]), {"government_file": file_id})
-    assert response.status_code == 302 and response["Location"] == reverse(
-        "minutes:detail", args=[meeting.pk]
+    response = client.post(
+        reverse("minutes:step", args=[meeting.pk, "issue"]),
+        {"government_file": file_id, "issue_date": "২৫.১১.২০২৬", "signer": "typed"},
     )
-    page = client.get(response["Location"])
-    assert page.status_code == 200 and "minutes/meeting_detail.html" in templates(page)
-    assert messages(page) and all(in_bangla(m) for m in messages(page))  # why it was refused
+    assert response.status_code == 400 and "minutes/issue.html" in templates(response)
+    assert messages(response) and all(in_bangla(m) for m in messages(response))  # why it was refused
+    errors = response.context["form"].errors["government_file"]
+    assert errors and all(in_bangla(e) for e in errors)  # said next to the file's list
+    assert 'value="২৫.১১.২০২৬"' in response.content.decode()  # what was typed is kept
     meeting.refresh_from_db()
     assert meeting.state == S.APPROVED and meeting.memo_number == ""
     assert GovernmentFile.objects.get(pk=nothi.pk).last_serial == 25  # no serial used up
@@ -154,9 +156,10 @@ def test_another_offices_file_is_refused_when_issuing(client, issuer, office_a, 
     meeting = MeetingFactory(office=office_a, created_by=alice, state=S.APPROVED, submitted_by=alice)
     client.force_login(issuer)
     response = client.post(
-        reverse("minutes:step", args=[meeting.pk, "issue"]), {"government_file": other_file.pk}
+        reverse("minutes:step", args=[meeting.pk, "issue"]),
+        {"government_file": other_file.pk, "issue_date": "25.11.2026", "signer": "typed"},
     )
-    assert response.status_code == 302
+    assert response.status_code == 400 and response.context["form"].errors["government_file"]
     meeting.refresh_from_db()
     assert meeting.state == S.APPROVED and meeting.government_file is None
 
