@@ -39,9 +39,16 @@ _WEB_OR_MAIL = re.compile(r"@|://")
 @dataclass
 class DecisionRow:
     letter: str
-    text: str
+    text: SafeString  # sanitised rich text, like the discussion
     deadline: str
     responsible: str
+
+    @property
+    def body(self) -> SafeString:
+        """The text with its letter run into its first paragraph: "ক) …" on one line."""
+        if not self.letter:
+            return self.text
+        return run_in(format_html('<span class="letter">{})</span>', self.letter), self.text)
 
 
 @dataclass
@@ -132,7 +139,8 @@ def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
             letter = decision_letter(gathered if layout == Meeting.Layout.PARAGRAPHS else i)
             labels = [r.label for r in decision.responsibilities.all()]
             deadline = deadline_text(decision, issue_date)
-            row.decisions.append(DecisionRow(letter, decision.text, deadline, ", ".join(labels)))
+            text = mark_safe(decision.text)  # sanitised on save
+            row.decisions.append(DecisionRow(letter, text, deadline, ", ".join(labels)))
             gathered += 1
         if layout == Meeting.Layout.TABLE and len(row.decisions) == 1:
             row.decisions[0].letter = ""  # a lone decision in the table's cell has no letter
