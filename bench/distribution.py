@@ -47,7 +47,9 @@ def main():
     office = OfficeFactory()
     meeting = MeetingFactory(office=office, created_by=user_with_role(office, OfficeRole.Role.DRAFTER),
                              state=Meeting.State.APPROVED)  # fmt: skip
-    meeting.agenda_items.create(order=0, title="বিবিধ").decisions.create(order=0, text="প্রমাণক সংরক্ষণ করবে।")
+    meeting.agenda_items.create(order=0, title="বিবিধ").decisions.create(
+        order=0, text="<p>প্রমাণক সংরক্ষণ করবে।</p>"
+    )
     for i in range(RECIPIENTS):
         meeting.recipients.create(order=i, designation=f"উপসচিব {i}", email=f"r{i}@example.gov.bd")
     nothi = GovernmentFileFactory(office=office)

@@ -244,6 +244,7 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},  # says at INFO that its C++ logging is bridged
         "axes": {"level": "WARNING"},  # it reports every log-in at INFO
     },
 }

@@ -69,11 +69,17 @@ class MeetingAdmin(HistoryAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(admin.ModelAdmin):
-    list_display = ["text", "status", "deadline_kind", "deadline_date"]
+    """The text is shown, not edited: it is rich text, written in the editor, which sanitises it."""
+
+    list_display = ["__str__", "status", "deadline_kind", "deadline_date"]
     list_filter = ["status"]
     list_select_related = ["agenda_item__meeting"]
     search_fields = ["text"]
     raw_id_fields = ["agenda_item", "carried_from"]
+    readonly_fields = ["text"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 class DistributionGroupMemberInline(admin.TabularInline):

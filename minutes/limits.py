@@ -17,9 +17,9 @@ from bangla.digits import bn_number
 
 MAX_WORD = 300  # characters without a space; long web addresses fit
 MAX_DISCUSSION = 30_000  # visible characters of one agenda item's discussion
-MAX_TEXT = 10_000  # a decision, an opening or closing paragraph, a progress note
+MAX_TEXT = 10_000  # a decision (visible characters), an opening or closing paragraph, a progress note
 MAX_DOCUMENT = 150_000  # visible characters of the whole minutes
-MAX_PASTED_HTML = 1_000_000  # raw pasted HTML of one discussion, before cleaning (Word is verbose)
+MAX_PASTED_HTML = 1_000_000  # raw pasted HTML of a discussion or decision, before cleaning (Word: verbose)
 MAX_AGENDA_ITEMS = 200
 MAX_DECISIONS_PER_ITEM = 60
 MAX_DECISIONS = 1_000  # in the whole minutes

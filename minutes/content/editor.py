@@ -50,15 +50,17 @@ _LIST = r"(?:items|attendees|recipients|items-\d{1,4}-decisions)"
 _ACTION = re.compile(
     rf"(add):({_LIST})|(remove|up|down):({_LIST}-\d{{1,4}})|(team|clear):(attendees|recipients)"
 )
+# The rich-text fields (forms.RichTextField): an agenda item's discussion and its decisions' text.
+_RICH_TEXT = re.compile(r"items-\d{1,4}-(?:discussion|decisions-\d{1,4}-text)")
 
 
 def normalized(data: QueryDict) -> QueryDict:
-    """A mutable copy of the POST with every value in NFC and Unix line endings, and discussions
-    (rich text) sanitised: a page shown again after an error never hands unsanitised markup to the
-    browser's editing area. (Saving sanitises them once more, last.)"""
+    """A mutable copy of the POST with every value in NFC and Unix line endings, and the rich text
+    (discussions, decisions) sanitised: a page shown again after an error never hands unsanitised
+    markup to the browser's editing area. (Saving sanitises them once more, last.)"""
     copy = QueryDict(mutable=True)
     for key, values in data.lists():
-        clean = sanitize_rich_text if key.endswith("-discussion") else normalize_text
+        clean = sanitize_rich_text if _RICH_TEXT.fullmatch(key) else normalize_text
         copy.setlist(key, [clean(v) for v in values])
     return copy
 

@@ -23,6 +23,7 @@ from minutes.limits import (
     MAX_DISCUSSION,
     MAX_PASTED_HTML,
     MAX_RECIPIENTS,
+    MAX_TEXT,
     MaxTextLengthValidator,
     validate_word_lengths,
 )
@@ -99,7 +100,31 @@ class RowForm(forms.ModelForm):
         return self.instance
 
 
+class RichTextField(forms.CharField):
+    """Rich text typed in the editor's rich-text box (a discussion, a decision): the pasted HTML, at most
+    MAX_PASTED_HTML characters, is normalised and sanitised (minutes/content/richtext.py); then what a
+    reader will see is held to `max_text` characters and to words of reasonable length."""
+
+    def __init__(self, *, max_text: int, rows: int, **kwargs):
+        self.max_text = max_text
+        widget = forms.Textarea(attrs={"rows": rows, "class": "form-control rich-text"})
+        super().__init__(validators=[MaxTextLengthValidator(MAX_PASTED_HTML)], widget=widget, **kwargs)
+
+    def clean(self, value):
+        html = sanitize_rich_text(super().clean(value))
+        text, errors = visible_text(html), []
+        for validate in (validate_word_lengths, MaxTextLengthValidator(self.max_text)):
+            try:
+                validate(text)
+            except forms.ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise forms.ValidationError(errors)
+        return html
+
+
 class DecisionForm(RowForm):
+    text = RichTextField(label=_("decision"), required=False, max_text=MAX_TEXT, rows=3)
     responsible = forms.CharField(
         label=_("implementer"),
         required=False,
@@ -114,7 +139,6 @@ class DecisionForm(RowForm):
         fields = Decision.CONTENT_FIELDS
         formfield_callback = digits_formfield
         widgets = {
-            "text": forms.Textarea(attrs={"rows": 3}),
             "progress_note": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -152,28 +176,11 @@ class DecisionForm(RowForm):
 
 class AgendaItemForm(RowForm):
     title_missing = _("Give the agenda item a title.")
-    discussion = forms.CharField(
-        label=_("discussion"),
-        required=False,
-        validators=[MaxTextLengthValidator(MAX_PASTED_HTML)],
-        widget=forms.Textarea(attrs={"rows": 5, "class": "form-control rich-text"}),
-    )
+    discussion = RichTextField(label=_("discussion"), required=False, max_text=MAX_DISCUSSION, rows=5)
 
     class Meta:
         model = AgendaItem
         fields = AgendaItem.CONTENT_FIELDS
-
-    def clean_discussion(self):
-        html = sanitize_rich_text(self.cleaned_data.get("discussion", ""))
-        text, errors = visible_text(html), []
-        for validate in (validate_word_lengths, MaxTextLengthValidator(MAX_DISCUSSION)):
-            try:
-                validate(text)
-            except forms.ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise forms.ValidationError(errors)
-        return html
 
     def clean(self):
         data = super().clean()

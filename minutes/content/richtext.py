@@ -1,4 +1,5 @@
-"""The discussion field's rich text: what a drafter may keep, and nothing that can run.
+"""Rich text (an agenda item's discussion, a decision's text): what a drafter may keep, and nothing
+that can run. Both go through `sanitize_rich_text`, via the editor's RichTextField (forms.py).
 
 Drafters paste from Word and from e-mails. We keep paragraphs, line breaks, lists,
 bold/italic/underline and simple tables (office | innovative idea); we drop scripts,

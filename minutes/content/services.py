@@ -51,7 +51,9 @@ class MeetingContent:
         """Visible characters of the content, for the document's size limit."""
         texts = [visible_text(c.item.discussion) for c in self.items]
         texts += [c.item.title for c in self.items]
-        texts += [d.text + d.progress_note + " ".join(r) for c in self.items for d, r in c.decisions]
+        texts += [
+            visible_text(d.text) + d.progress_note + " ".join(r) for c in self.items for d, r in c.decisions
+        ]
         texts += [a.name + a.designation + a.workplace for a in self.attendees]
         texts += [r.line() for r in self.recipients]
         return sum(len(t) for t in texts)

@@ -128,7 +128,7 @@ def _typed_in(name: str, by) -> Meeting:
     items = []
     for item in data["items"]:
         labels = [label for label in item.get("responsible", "").split(", ") if label]
-        decisions = [(Decision(text=text), labels) for text in item["decisions"]]
+        decisions = [(Decision(text=sanitize_rich_text(text)), labels) for text in item["decisions"]]
         discussion = sanitize_rich_text(item["discussion"])
         items.append(
             content.ItemContent(

@@ -38,9 +38,16 @@ _WEB_OR_MAIL = re.compile(r"@|://")
 @dataclass
 class DecisionRow:
     letter: str
-    text: str
+    text: SafeString  # sanitised rich text, like the discussion
     deadline: str
     responsible: str
+
+    @property
+    def body(self) -> SafeString:
+        """The text with its letter run into its first paragraph: "ক) …" on one line."""
+        if not self.letter:
+            return self.text
+        return run_in(format_html('<span class="letter">{}</span>', self.letter), self.text)
 
 
 @dataclass
@@ -135,7 +142,7 @@ def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
             row.decisions.append(
                 DecisionRow(
                     letter=by.numbered(meeting.letter_form, letter),
-                    text=decision.text,
+                    text=mark_safe(decision.text),  # sanitised on save
                     deadline=deadline_text(decision, issue_date) if meeting.print_deadlines else "",
                     responsible=responsible,
                 )

@@ -6,9 +6,13 @@ that save and copy meetings, and the document context all use that list. Decisio
 (ক, খ, গ …) follow the decisions' order and are never stored.
 """
 
+import html
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models.meeting import TEXT_VALIDATORS, Meeting
@@ -59,7 +63,8 @@ class Decision(models.Model):
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    text = models.TextField(_("decision"), validators=TEXT_VALIDATORS)
+    # Rich text like the discussion, held to its limits by the editor's form (forms.RichTextField).
+    text = models.TextField(_("decision"), help_text=_("Sanitised HTML."))
     deadline_kind = models.CharField(
         _("deadline"), max_length=20, choices=Deadline.choices, default=Deadline.NONE
     )
@@ -88,7 +93,9 @@ class Decision(models.Model):
         ordering = ["agenda_item", "order", "id"]
 
     def __str__(self):
-        return self.text[:80]
+        """The text without its markup (paragraphs, line breaks and list items as spaces)."""
+        text = strip_tags(re.sub(r"</(p|li|td|th|caption)>|<br\s*/?>", " ", self.text))
+        return " ".join(html.unescape(text).split())[:80]
 
     def clean(self):
         """The deadline kind needs its own field, and only that one is kept."""

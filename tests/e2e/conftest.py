@@ -88,3 +88,11 @@ def start_draft(page, *, layout_label=None, date="2021-02-17", venue="Zoom Onlin
         page.get_by_label("আলোচ্যসূচি উপস্থাপনের ধরন").select_option(label=layout_label)
     page.get_by_role("button", name="খসড়া তৈরি করুন").click()
     page.locator('[name="items-0-title"]').wait_for()
+
+
+def rich_text(page, name: str):
+    """The rich-text box (bold, lists, tables) the editor shows for the textarea `name`, which it hides:
+    a discussion ("items-0-discussion") or a decision ("items-0-decisions-1-text")."""
+    return page.locator(f'[name="{name}"]').locator(
+        "xpath=preceding-sibling::div[contains(@class, 'rich-text-box')]"
+    )

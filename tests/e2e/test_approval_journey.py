@@ -7,7 +7,7 @@ from minutes.demo import load_minutes_demo
 from minutes.models import Delivery, Meeting
 from offices.demo import DEMO_PASSWORD, load_demo
 from offices.models import Office
-from tests.e2e.conftest import log_in, screenshot, start_draft
+from tests.e2e.conftest import log_in, rich_text, screenshot, start_draft
 from tests.minutes.test_delivery import smtp, wait_for  # noqa: F401 (smtp is a fixture)
 from tests.worker import running_worker
 
@@ -29,7 +29,7 @@ def test_drafter_approver_and_issuer_take_minutes_from_draft_to_the_public_page(
         # The drafter enters the minutes and submits them.
         start_draft(page, date="2026-11-19", venue="সভাকক্ষ, সুরক্ষা সেবা বিভাগ")
         page.locator('[name="items-0-title"]').fill("বিবিধ।")
-        page.locator('[name="items-0-decisions-0-text"]').fill("প্রমাণক সংরক্ষণ করবে।")
+        rich_text(page, "items-0-decisions-0-text").fill("প্রমাণক সংরক্ষণ করবে।")
         page.locator('select[name="group"]').select_option(label="ইনোভেশন টিম ও অধিদপ্তর প্রধান")
         page.get_by_role("button", name="দলের সবাইকে যোগ করুন").click()
         page.locator('[name="recipients-4-designation"]').wait_for()

@@ -9,7 +9,7 @@ import pytest
 from bangla.digits import to_bangla_digits
 from minutes.models import Decision, Meeting
 from offices.demo import load_demo
-from tests.e2e.conftest import ARTIFACTS, start_draft
+from tests.e2e.conftest import ARTIFACTS, rich_text, start_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,11 +33,10 @@ def test_bangla_digits_typed_into_every_numeric_date_and_time_field_of_the_edito
     field(page, "title").fill("সুরক্ষা সেবা বিভাগের ইনোভেশন টিমের সভার কার্যবিবরণী")
     field(page, "chair_name").fill("ড. তরুণ কান্তি শিকদার")
     field(page, "items-0-title").fill("বিবিধ।")
-    field(page, "items-0-decisions-0-text").fill("স্ব স্ব অফিসের ওয়েবসাইটের ০৫টি সেবা বক্স হালনাগাদ করা।")
+    rich_text(page, "items-0-decisions-0-text").fill("স্ব স্ব অফিসের ওয়েবসাইটের ০৫টি সেবা বক্স হালনাগাদ করা।")
     # A second decision, added in place by htmx: the editor is swapped and its date inputs set up again.
     page.locator("#items-0").get_by_role("button", name="সিদ্ধান্ত যোগ করুন").click()
-    field(page, "items-0-decisions-1-text").wait_for()
-    field(page, "items-0-decisions-1-text").fill("প্রমাণক সংরক্ষণ করবে।")
+    rich_text(page, "items-0-decisions-1-text").fill("প্রমাণক সংরক্ষণ করবে।")
 
     # Numbers, typed with Bangla digits (an <input type=number> emptied itself on these).
     field(page, "fiscal_year").fill("২০২০")

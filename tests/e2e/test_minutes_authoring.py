@@ -4,7 +4,7 @@ import pytest
 
 from minutes.models import Meeting
 from offices.demo import load_demo
-from tests.e2e.conftest import screenshot, start_draft
+from tests.e2e.conftest import rich_text, screenshot, start_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,12 +63,11 @@ def test_a_drafter_types_in_reference_minutes_000_and_finds_every_field_after_sa
         if i:
             click_and_wait_for(page, "আলোচ্যসূচি যোগ করুন", f"items-{i}-title")
         field(page, f"items-{i}-title").fill(title)
-        page.locator(f"#items-{i} .rich-text-box").fill(discussion)
+        rich_text(page, f"items-{i}-discussion").fill(discussion)
         for j, text in enumerate(decisions):
             if j:
                 page.locator(f"#items-{i}").get_by_role("button", name="সিদ্ধান্ত যোগ করুন").click()
-                field(page, f"items-{i}-decisions-{j}-text").wait_for()
-            field(page, f"items-{i}-decisions-{j}-text").fill(text)
+            rich_text(page, f"items-{i}-decisions-{j}-text").fill(text)
     field(page, "items-0-decisions-0-responsible").fill("সুরক্ষা সেবা বিভাগ, কারা অধিদপ্তর")
     for k, recipient in enumerate(RECIPIENTS_000):
         click_and_wait_for(page, "প্রাপক যোগ করুন", f"recipients-{k}-designation")
@@ -86,9 +85,9 @@ def test_a_drafter_types_in_reference_minutes_000_and_finds_every_field_after_sa
     assert field(page, "start_time").input_value() == "১৫:০০"  # typed as 15:00, shown in Bangla digits
     for i, (title, discussion, decisions) in enumerate(ITEMS_000):
         assert field(page, f"items-{i}-title").input_value() == title
-        assert page.locator(f"#items-{i} .rich-text-box").inner_text().strip() == discussion
+        assert rich_text(page, f"items-{i}-discussion").inner_text().strip() == discussion
         for j, text in enumerate(decisions):
-            assert field(page, f"items-{i}-decisions-{j}-text").input_value() == text
+            assert rich_text(page, f"items-{i}-decisions-{j}-text").inner_text().strip() == text
     assert [page.locator("#items-0 .decision-letter").nth(j).inner_text() for j in range(2)] == ["ক)", "খ)"]
     assert field(page, "items-0-decisions-0-responsible").input_value() == "সুরক্ষা সেবা বিভাগ, কারা অধিদপ্তর"
     for k, recipient in enumerate(RECIPIENTS_000):
@@ -106,8 +105,18 @@ def test_a_drafter_enters_the_table_layout_of_reference_minutes_004_with_its_imp
     field(page, "chair_name").fill("কেয়া খান")
     field(page, "chair_designation").fill("মহাপরিচালক")
     field(page, "items-0-title").fill("সেবা সহজিকরণ/ ডিজিটাইজেশনের মাধ্যমে উদ্ভাবনী ধারণা বাস্তবায়ন")
-    page.locator("#items-0 .rich-text-box").fill("এ পর্যায়ে বিভিন্ন শাখার সফটওয়্যার সম্পর্কে আলোচনা হয়।")
-    field(page, "items-0-decisions-0-text").fill("প্রশিক্ষণ শাখা ও ক্ষুদ্রঋণ শাখার সফটওয়্যার আপডেট করতে হবে।")
+    rich_text(page, "items-0-discussion").fill("এ পর্যায়ে বিভিন্ন শাখার সফটওয়্যার সম্পর্কে আলোচনা হয়।")
+    # The decision is rich text too: a list of two, the second with a word in bold, from the toolbar.
+    decision = rich_text(page, "items-0-decisions-0-text")
+    decision.fill("প্রশিক্ষণ শাখা ও ক্ষুদ্রঋণ শাখার সফটওয়্যার আপডেট করতে হবে।")
+    decision.press("Enter")
+    decision.press_sequentially("হোস্টেলের সিট বরাদ্দ ডিজিটাইজ করতে হবে।")
+    decision.press("Control+a")
+    page.locator("#items-0-decisions-0").get_by_role("button", name="•").click()
+    decision.locator("li").last.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Shift+Home")  # the second point selected
+    page.locator("#items-0-decisions-0").get_by_title("bold").click()
     implementers = "প্রশাসন শাখা, ইনোভেশন শাখা, প্রশিক্ষণ শাখা, ক্ষুদ্রঋণ শাখা, হোস্টেল শাখা"
     field(page, "items-0-decisions-0-responsible").fill(implementers)
     page.get_by_role("button", name="সংরক্ষণ করুন").first.click()
@@ -122,3 +131,13 @@ def test_a_drafter_enters_the_table_layout_of_reference_minutes_004_with_its_imp
     document.goto(page.base_url + f"/minutes/{meeting.pk}/document/")
     assert implementers in document.locator("body").inner_text()
     assert "বাস্তবায়নকারী" in document.locator("body").inner_text()
+    decision_html = meeting.agenda_items.get().decisions.get().text
+    assert decision_html.startswith("<ul><li>প্রশিক্ষণ শাখা ও ক্ষুদ্রঋণ শাখার") and "<b>" in decision_html, (
+        decision_html
+    )
+    cell = document.locator(".agenda-table td").nth(3)
+    assert cell.locator("li").all_inner_texts() == [
+        "প্রশিক্ষণ শাখা ও ক্ষুদ্রঋণ শাখার সফটওয়্যার আপডেট করতে হবে।",
+        "হোস্টেলের সিট বরাদ্দ ডিজিটাইজ করতে হবে।",
+    ]
+    assert cell.locator("li b").count() == 1

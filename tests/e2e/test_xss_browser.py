@@ -171,9 +171,15 @@ class Run:
                     "n => document.querySelectorAll('.rich-text-box[contenteditable=true]').length === n",
                     arg=areas,
                 )
-                assert areas >= len(FORM_PAYLOADS), f"the editor shows {areas} discussions"
-                # The discussions are in the boxes, with the formatting the sanitiser keeps ("<b>hover me</b>").
-                assert page.locator(".rich-text-box b", has_text="hover me").count() >= 1
+                # Each payload is in a discussion and in a decision, both rich text in the editor's boxes.
+                assert areas >= 2 * len(FORM_PAYLOADS), f"the editor shows {areas} rich-text boxes"
+                # With the formatting the sanitiser keeps ("<b>hover me</b>"), in discussions and decisions.
+                for field in ("discussion", "text"):
+                    bold = page.locator(f'textarea.rich-text[name$="-{field}"]').locator(
+                        "xpath=preceding-sibling::div[contains(@class, 'rich-text-box')]//b",
+                        has_text="hover me",
+                    )
+                    assert bold.count() >= 1, field
                 boxes = page.locator(".rich-text-box")
                 for i in range(0, boxes.count(), 20):  # real clicks on a share of the boxes, in both passes
                     boxes.nth(i).click()
@@ -191,7 +197,7 @@ class Run:
             self.elements += scan["elements"] if watch is self.watches[0] else 0
             self.problems[label] += [f"{watch.name}: {p}" for p in scan["problems"]]
             if editor:
-                assert scan["boxes"] >= len(FORM_PAYLOADS)
+                assert scan["boxes"] >= 2 * len(FORM_PAYLOADS)
             if page.url != url:
                 self.problems[label].append(f"{watch.name}: navigated to {page.url}")
             elif "__xss(" not in page.inner_text("body"):  # the page does show users' text (as text)

@@ -85,7 +85,8 @@ def make_minutes(name: str, *, state=Meeting.State.ISSUED) -> Meeting:
             order=i, title=item_data["title"], discussion=sanitize_rich_text(item_data["discussion"])
         )
         for j, text in enumerate(item_data["decisions"]):
-            decision = item.decisions.create(order=j, text=text)
+            # Typed into the decision's rich-text box: stored as the editor stores it.
+            decision = item.decisions.create(order=j, text=sanitize_rich_text(text))
             # 004's implementer column; the portal joins the labels with ", " as typed.
             for k, label in enumerate(filter(None, item_data.get("responsible", "").split(", "))):
                 Responsibility.objects.create(decision=decision, order=k, label=label)

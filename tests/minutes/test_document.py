@@ -233,7 +233,9 @@ def test_deadlines_implementers_and_online_venue(alice, office_a):
             (D.RULE, {"deadline_rule": "প্রতি ত্রৈমাসিকের তৃতীয় মাসের প্রথম সপ্তাহের মধ্যে"}, "আইসিটি সেল"),
         ]
     ):
-        decision = item.decisions.create(order=order, text=f"সিদ্ধান্ত {order}", deadline_kind=kind, **extra)
+        decision = item.decisions.create(
+            order=order, text=f"<p>সিদ্ধান্ত {order}</p>", deadline_kind=kind, **extra
+        )
         decision.responsibilities.create(label=who)
     assert_has(
         html_text(render_html(meeting)),
@@ -329,7 +331,7 @@ def test_bad_input_still_renders_within_the_page(alice, office_a, layout):
         order=0, title="চাপ পরীক্ষা", discussion=f"<p>{long_word} {url}</p><table>{rows}</table>"
     )
     Decision.objects.bulk_create(
-        Decision(agenda_item=item, order=i, text=f"সিদ্ধান্ত নম্বর {i}") for i in range(200)
+        Decision(agenda_item=item, order=i, text=f"<p>সিদ্ধান্ত নম্বর {i}</p>") for i in range(200)
     )
     html = render_html(meeting)  # no recipients, no attendees, no letterhead
     assert "বিতরণ" not in html and "<h2>পরিশিষ্ট-'ক'</h2>" not in html and "গণপ্রজাতন্ত্রী" not in html

@@ -104,7 +104,7 @@ def _content(meeting, officials):
         for j in range(2):
             decision = item.decisions.create(
                 order=j,
-                text=f"সিদ্ধান্ত {i + 1}.{j + 1}",
+                text=f"<p>সিদ্ধান্ত {i + 1}.{j + 1}</p>",
                 deadline_kind="working_days" if j else "date",
                 deadline_working_days=7 if j else None,
                 deadline_date=None if j else meeting.date + datetime.timedelta(days=30),

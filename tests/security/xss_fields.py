@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from minutes.content.richtext import sanitize_rich_text
 from tests.minutes.editor_data import editor_post
 from tests.security.xss_corpus import Payload
 
@@ -24,7 +25,8 @@ HEADER_FIELDS = {
     "issuer_designation": 300,
 }  # fmt: skip
 LONG_HEADER_FIELDS = {"opening", "closing"}  # textareas: payloads one per paragraph
-ITEM_FIELDS = {"title": 1000, "discussion": 30_000}
+ITEM_FIELDS = {"title": 1000, "discussion": 30_000}  # the discussion is rich text (sanitised HTML)
+# The text is rich text like the discussion; the others are plain.
 DECISION_FIELDS = {"text": 10_000, "responsible": 2000, "deadline_rule": 300, "progress_note": 10_000}
 ATTENDEE_FIELDS = {"name": 200, "designation": 300, "workplace": 300, "mobile": 50, "email": 254}
 RECIPIENT_FIELDS = {
@@ -78,6 +80,16 @@ def as_email(payload: Payload) -> str | None:
     return address if len(address) <= ATTENDEE_FIELDS["email"] else None
 
 
+# A decision must say something: after a payload that leaves no text once sanitised (a lone
+# <script>), this sentence is what is left of it.
+DECISION_WORDS = "প্রমাণক সংরক্ষণ করবে। "
+
+
+def decision_text(payload: Payload) -> str:
+    """The decision's rich text: the payload, led by a sentence if nothing of it would be left."""
+    return payload.text if sanitize_rich_text(payload.text) else DECISION_WORDS + payload.text
+
+
 def _value(payload: Payload, field: str, limit: int) -> str | None:
     if field == "email":
         return as_email(payload)
@@ -102,6 +114,8 @@ def one_payload_post(payload: Payload) -> tuple[dict, list[str]]:
         header["online_link"] = url
         tried.append("header.online_link")
     decision = put({"deadline_kind": "rule", "status": "pending"}, "decision", DECISION_FIELDS)
+    if "text" in decision:
+        decision["text"] = decision_text(payload)
     item = put({"decisions": [decision]}, "item", ITEM_FIELDS)
     attendee = put({}, "attendee", ATTENDEE_FIELDS)
     recipient = put({}, "recipient", RECIPIENT_FIELDS)
@@ -146,7 +160,7 @@ def corpus_post(payloads: list[Payload]) -> tuple[dict, dict[str, set[int]]]:
     short = [p for p in payloads if len(p.text) <= ATTENDEE_FIELDS["mobile"]]
     for i, payload in enumerate(payloads):
         text = payload.text
-        decision = {"text": text, "responsible": text, "deadline_kind": "rule", "deadline_rule": text,
+        decision = {"text": decision_text(payload), "responsible": text, "deadline_kind": "rule", "deadline_rule": text,
                     "status": "pending", "progress_note": text}  # fmt: skip
         items.append({"title": text, "discussion": text, "decisions": [decision]})
         mobile = short[i % len(short)]

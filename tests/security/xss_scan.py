@@ -9,7 +9,7 @@ test, so that loosening the sanitiser fails these tests until someone looks agai
 import re
 from html.parser import HTMLParser
 
-# What a sanitised discussion may hold (minutes/content/richtext.py). nh3 also keeps its default
+# What sanitised rich text (a discussion, a decision) may hold (minutes/content/richtext.py). nh3 also keeps its default
 # generic attributes, title and lang, on every tag: text only, they cannot run.
 RICH_TEXT_TAGS = {
     "p", "br", "b", "strong", "i", "em", "u", "ul", "ol", "li",
@@ -100,7 +100,7 @@ def attribute_problems(
 class _Scanner(HTMLParser):
     def __init__(self, mode: str):
         super().__init__(convert_charrefs=True)
-        self.mode = mode  # "fragment" (a sanitised discussion), "document" or "page"
+        self.mode = mode  # "fragment" (sanitised rich text: a discussion, a decision), "document" or "page"
         self.in_body = mode == "fragment"
         self.problems: list[str] = []
 
@@ -118,9 +118,9 @@ class _Scanner(HTMLParser):
             self.problems += attribute_problems(tag, name, value, icon=icon, qr=qr)
         if self.mode == "fragment":
             if tag not in RICH_TEXT_TAGS:
-                self.problems.append(f"<{tag}> in a sanitised discussion")
+                self.problems.append(f"<{tag}> in sanitised rich text")
             self.problems += [
-                f"<{tag} {n}> in a sanitised discussion" for n, _v in attrs if n not in RICH_TEXT_ATTRIBUTES
+                f"<{tag} {n}> in sanitised rich text" for n, _v in attrs if n not in RICH_TEXT_ATTRIBUTES
             ]
         elif self.mode == "document" and self.in_body and tag != "body":
             if tag not in DOCUMENT_BODY_TAGS:
@@ -162,7 +162,7 @@ def _scan(html: str, mode: str) -> list[str]:
 
 
 def fragment_problems(html: str) -> list[str]:
-    """What in a sanitised discussion is not plain formatting."""
+    """What in sanitised rich text (a discussion, a decision) is not plain formatting."""
     return _scan(html, "fragment")
 
 
@@ -291,8 +291,8 @@ DOM_SCAN_SCRIPT = """
       if (el.classList && el.classList.contains("rich-text-box")) {
         boxes++;
         for (const inner of el.querySelectorAll("*")) {
-          if (!rich.has(inner.localName)) problems.push("in a discussion box: " + describe(inner));
-          for (const a of Array.from(inner.attributes)) if (!richAttrs.has(a.name)) problems.push("in a discussion box: " + describe(inner) + " " + a.name);
+          if (!rich.has(inner.localName)) problems.push("in a rich-text box: " + describe(inner));
+          for (const a of Array.from(inner.attributes)) if (!richAttrs.has(a.name)) problems.push("in a rich-text box: " + describe(inner) + " " + a.name);
         }
       }
       if (tag === "template") walk(el.content);
