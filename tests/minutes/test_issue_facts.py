@@ -162,13 +162,15 @@ def test_a_memo_number_taken_meanwhile_is_refused_and_uses_nothing(today, meetin
 
 
 def test_working_days_count_from_the_issue_date_chosen(today, meeting, people, nothi):
+    Meeting.objects.filter(pk=meeting.pk).update(print_deadlines=True)  # printed by choice
+    meeting.refresh_from_db()
     workflow.minutes_issue(
         meeting=meeting, government_file=nothi, by=people["issuer"], issue_date=datetime.date(2024, 9, 1)
     )
     html = render_html(Meeting.objects.select_related("office").get(pk=meeting.pk))
     # 7 working days from Sunday 1 September end on Tuesday 10 September (from "today", the 17th).
     assert "১০.০৯.২০২৪" in html and "১৭.০৯.২০২৪" not in html
-    assert "১৭ ভাদ্র ১৪৩১ / ১ সেপ্টেম্বর ২০২৪" in html  # the memo line's date
+    assert "১৭ ভাদ্র ১৪৩১</span> <span class=\"gregorian-date\">১ সেপ্টেম্বর ২০২৪" in html  # the memo line's date
 
 
 # ---- The pages ---------------------------------------------------------------------------------------
