@@ -8,7 +8,7 @@ import pytest
 
 from minutes.models import Meeting
 from offices.demo import DEMO_PASSWORD, load_demo
-from tests.e2e.conftest import log_in, screenshot, start_draft
+from tests.e2e.conftest import log_in, rich_text, screenshot, start_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 OFFICE = "সুরক্ষা সেবা বিভাগ"
@@ -46,7 +46,7 @@ def test_an_administrator_sets_the_conventions_and_a_drafter_adapts_them_for_one
     drafter.base_url = page.base_url
     start_draft(drafter)
     drafter.locator('[name="items-0-title"]').fill("ওয়েবসাইট হালনাগাদ")
-    drafter.locator('[name="items-0-decisions-0-text"]').fill("সেবা বক্স হালনাগাদ করতে হবে।")
+    rich_text(drafter, "items-0-decisions-0-text").fill("সেবা বক্স হালনাগাদ করতে হবে।")
     drafter.get_by_text("দলিলটি কীভাবে লেখা হবে").click()
     assert drafter.get_by_label("সভার তারিখের রূপ").input_value() == "comma"
     drafter.get_by_label("প্রাপকদের ক্রমিক নম্বরের রূপ").select_option(label="ক।  ১।")

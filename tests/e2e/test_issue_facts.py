@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from bangla.dates import format_dual_date
+from bangla.dates import format_bangla_date, format_date, format_dual_date
 from bangla.digits import to_bangla_digits
 from minutes.models import Meeting, Transition
 from minutes.workflow import services as workflow
@@ -95,7 +95,9 @@ def test_the_issuer_picks_file_date_and_signer_and_finds_them_on_the_issued_docu
 
     page.goto(page.base_url + f"/minutes/{meeting.pk}/document/")
     memo_line = page.locator("#memo-line").inner_text()
-    assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in memo_line and format_dual_date(issue_day) in memo_line
+    assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in memo_line
+    # The two calendars' dates, one above the other (the office's conventions: plain forms).
+    assert f"তারিখ:\n{format_bangla_date(issue_day)}\n{format_date(issue_day)}" in memo_line
     signature = page.locator(".signature.issuer").inner_text()
     assert "বেগম সালমা খাতুন" in signature and "জনাব টাইপ করা নাম" not in signature
     screenshot(page, "issued-with-chosen-facts")

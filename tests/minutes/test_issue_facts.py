@@ -170,7 +170,7 @@ def test_working_days_count_from_the_issue_date_chosen(today, meeting, people, n
     html = render_html(Meeting.objects.select_related("office").get(pk=meeting.pk))
     # 7 working days from Sunday 1 September end on Tuesday 10 September (from "today", the 17th).
     assert "১০.০৯.২০২৪" in html and "১৭.০৯.২০২৪" not in html
-    assert "১৭ ভাদ্র ১৪৩১</span> <span class=\"gregorian-date\">১ সেপ্টেম্বর ২০২৪" in html  # the memo line's date
+    assert '১৭ ভাদ্র ১৪৩১</span> <span class="gregorian-date">১ সেপ্টেম্বর ২০২৪' in html  # the memo line's date
 
 
 # ---- The pages ---------------------------------------------------------------------------------------
