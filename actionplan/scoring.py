@@ -26,8 +26,12 @@ achievement of the wrong kind (a date for a count, a number for a date), tiers o
 must fall, count/% thresholds must fall, dates must rise), a tier at 100% that contradicts the
 target, a weight below 0, terms with neither target nor tiers.
 
+Quarterly reports make the year's achievement: a count adds the quarters' counts, a percentage is
+the latest quarter's (progress to date), a date is the earliest reported.
+
 Projected marks (what the plan will score at year end if every indicator keeps its pace)
-- `quarters` is the number of quarters (0-4) that the achievement so far covers.
+- `quarters` is the number of quarters (0-4) that the achievement so far covers: the quarters of
+  the fiscal year that have ended (`quarters_elapsed`), a quarter without a report counting as 0.
 - Count: the achievement so far × 4 ÷ quarters, scored as above (so capped at the weight).
 - %: a percentage is already a rate, so its pace is itself: the latest reported percentage, scored
   as above.
@@ -41,7 +45,7 @@ Projected marks (what the plan will score at year end if every indicator keeps i
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
@@ -174,6 +178,24 @@ def projected_score(
     else:
         projected = _score(terms, achieved)
     return IndicatorScore(projected.marks, projected.weight, projected.level, projected.flags | missing)
+
+
+def achievement_so_far(unit: str, by_quarter: Mapping[int, Decimal | int | datetime.date | None]):
+    """The year's achievement from quarterly reports ({1: …, 4: …}; None or absent: not reported):
+    a count adds the quarters' counts, a percentage is the latest quarter's (progress to date), a
+    date is the earliest reported. Nothing reported gives None (scored "missing")."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}: expected one of {UNITS}")
+    if any(isinstance(q, bool) or q not in range(1, QUARTERS_IN_YEAR + 1) for q in by_quarter):
+        raise ValueError(f"quarters are numbered 1 to 4, not {sorted(by_quarter, key=str)}")
+    reported = {q: _achievement(unit, value) for q, value in sorted(by_quarter.items()) if value is not None}
+    if not reported:
+        return None
+    if unit == COUNT:
+        return sum(reported.values(), _ZERO)
+    if unit == PERCENT:
+        return reported[max(reported)]
+    return min(reported.values())
 
 
 def area_score(scores: Iterable[IndicatorScore]) -> Total:

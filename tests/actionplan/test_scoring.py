@@ -13,6 +13,7 @@ from actionplan.scoring import (
     IndicatorTerms,
     Tier,
     Total,
+    achievement_so_far,
     area_score,
     indicator_score,
     parse_achievement,
@@ -461,3 +462,40 @@ def test_an_achievement_is_read_in_bangla_or_ascii_digits(typed, number):
 def test_an_achievement_that_is_not_a_number_is_refused(typed):
     with pytest.raises(ValueError):
         parse_achievement(typed)
+
+
+@pytest.mark.parametrize(
+    ("unit", "by_quarter", "achieved"),
+    [
+        pytest.param("count", {1: 1, 2: 2}, D(3), id="counts add up: 1 + 2"),
+        pytest.param(
+            "count", {1: 1, 2: None, 3: 0}, D(1), id="count: unreported and zero quarters add nothing"
+        ),
+        pytest.param("percent", {1: D(40), 2: D(65)}, D(65), id="percent: the latest quarter's"),
+        pytest.param(
+            "percent", {2: D(65), 1: D(70)}, D(65), id="percent: latest by quarter, not by order given"
+        ),
+        pytest.param(
+            "date", {3: d(2022, 2, 1), 2: d(2021, 12, 20)}, d(2021, 12, 20), id="date: the earliest"
+        ),
+        pytest.param("count", {}, None, id="nothing reported"),
+        pytest.param("date", {1: None}, None, id="only an empty report"),
+    ],
+)
+def test_quarterly_reports_make_the_years_achievement(unit, by_quarter, achieved):
+    assert achievement_so_far(unit, by_quarter) == achieved
+
+
+@pytest.mark.parametrize(
+    ("unit", "by_quarter"),
+    [
+        pytest.param("count", {5: 1}, id="quarter 5"),
+        pytest.param("count", {0: 1}, id="quarter 0"),
+        pytest.param("count", {1: -1}, id="a negative count"),
+        pytest.param("date", {1: 5}, id="a number for a date"),
+        pytest.param("taka", {1: 1}, id="unknown unit"),
+    ],
+)
+def test_quarterly_reports_that_make_no_sense_are_refused(unit, by_quarter):
+    with pytest.raises(ValueError):
+        achievement_so_far(unit, by_quarter)
