@@ -93,6 +93,10 @@ def main():
         admin.get_by_role("link", name="দপ্তর প্রশাসন").first.click()
         admin.wait_for_load_state()
         shoot(admin, "office-administration")
+        admin.get_by_role("link", name="সুরক্ষা সেবা বিভাগ", exact=True).click()
+        admin.get_by_role("navigation", name="দপ্তর প্রশাসন").get_by_role("link", name="দলিলের রীতি").click()
+        admin.locator("#conventions-preview").wait_for()
+        shoot(admin, "document-conventions")
 
         public = context().new_page()
         open_titled(public, "/public/minutes/", "মহিলা বিষয়ক অধিদপ্তরের")
