@@ -17,7 +17,13 @@ from minutes.models import AgendaItem, Meeting, Transition
 from offices.models import OfficeRole
 from tests.factories import BranchFactory, MeetingFactory, OfficeFactory, OfficialFactory, user_with_role
 from tests.security.xss_corpus import FORM_PAYLOADS, MAX_LENGTH, PAYLOADS, Payload
-from tests.security.xss_fields import ALL_FIELDS, as_typed, comment_chunks, one_payload_post
+from tests.security.xss_fields import (
+    ALL_FIELDS,
+    CONVENTION_FIELDS,
+    as_typed,
+    comment_chunks,
+    one_payload_post,
+)
 from tests.security.xss_scan import csp_problems, document_problems, fragment_problems, page_problems
 
 R = OfficeRole.Role
@@ -54,13 +60,15 @@ def test_the_corpus_has_at_least_40_distinct_numbered_payloads_of_every_kind_ask
 
 
 def test_every_field_gets_the_corpus(capsys):
-    """Every text field takes every payload, except a mobile number (the short ones) and the web
-    and e-mail addresses (the payloads that can be wrapped into a valid one)."""
+    """Every text field takes every payload, except a mobile number and the conventions' short
+    wordings (the payloads that fit) and the web and e-mail addresses (the payloads that can be
+    wrapped into a valid one)."""
     fields: dict[str, int] = {}
     for payload in FORM_PAYLOADS:
         for field in one_payload_post(payload)[1]:
             fields[field] = fields.get(field, 0) + 1
     partial = {"header.online_link", "attendee.mobile", "attendee.email", "recipient.email"}
+    partial |= {f"conventions.{name}" for name, limit in CONVENTION_FIELDS.items() if limit < 500}
     assert set(fields) == set(ALL_FIELDS) - {"return comment", "approve comment"}
     assert all(count == len(FORM_PAYLOADS) for field, count in fields.items() if field not in partial), fields
     assert all(count >= 20 for count in fields.values()), fields

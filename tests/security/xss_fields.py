@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from minutes.content.richtext import sanitize_rich_text
+from minutes.models import OfficeConventions
 from tests.minutes.editor_data import editor_post
 from tests.security.xss_corpus import Payload
 
@@ -37,6 +38,11 @@ RECIPIENT_FIELDS = {
     "request": 300,
     "email": 254,
 }
+# The editor's "how this document is written" box: its typed wordings (its choices keep their values).
+CONVENTION_FIELDS = {
+    "agenda_heading": 60, "discussion_label": 40, "decisions_label": 40, "distribution_heading": 120,
+    "memo_label": 40, "running_header": 80, "attendance_heading": 500,
+}  # fmt: skip
 STEP_COMMENT_LIMIT = 5000  # minutes/workflow/views.py: StepForm.comment
 STEP_COMMENTS = ("return comment", "approve comment")
 
@@ -47,10 +53,21 @@ ALL_FIELDS = [
     *(f"decision.{f}" for f in DECISION_FIELDS),
     *(f"attendee.{f}" for f in ATTENDEE_FIELDS),
     *(f"recipient.{f}" for f in RECIPIENT_FIELDS),
+    *(f"conventions.{f}" for f in CONVENTION_FIELDS),
     *STEP_COMMENTS,
 ]
 
 _URL = forms.URLField(assume_scheme="https", max_length=200)
+
+
+def conventions_post(typed: dict) -> dict:
+    """The conventions box as posted: the office's defaults, with the typed wordings in their place."""
+    values = {**OfficeConventions().conventions(), **typed}
+    data = {"conventions-shown": "1"}
+    for name, value in values.items():
+        if value is not False:  # an unticked box is not posted
+            data[f"conventions-{name}"] = "on" if value is True else value
+    return data
 
 
 def as_typed(text: str) -> str:
@@ -119,7 +136,9 @@ def one_payload_post(payload: Payload) -> tuple[dict, list[str]]:
     item = put({"decisions": [decision]}, "item", ITEM_FIELDS)
     attendee = put({}, "attendee", ATTENDEE_FIELDS)
     recipient = put({}, "recipient", RECIPIENT_FIELDS)
-    return editor_post(header=header, items=[item], attendees=[attendee], recipients=[recipient]), tried
+    conventions = conventions_post(put({}, "conventions", CONVENTION_FIELDS))
+    post = editor_post(header=header, items=[item], attendees=[attendee], recipients=[recipient])
+    return {**post, **conventions}, tried
 
 
 def pack(payloads: list[Payload], limit: int, *, start: int = 0, separator: str = " ") -> list[Payload]:
@@ -150,6 +169,11 @@ def corpus_post(payloads: list[Payload]) -> tuple[dict, dict[str, set[int]]]:
         chosen = pack(payloads, limit, start=n * 7, separator=separator)
         header[field] = joined(chosen, separator)
         coverage[f"header.{field}"] = {p.number for p in chosen}
+    typed = {}
+    for n, (field, limit) in enumerate(CONVENTION_FIELDS.items()):
+        chosen = pack(payloads, limit, start=n * 11)
+        typed[field] = joined(chosen)
+        coverage[f"conventions.{field}"] = {p.number for p in chosen}
     for payload in payloads:  # the first payload that makes a valid address (the address ones do)
         if payload.kind == "address" and as_url(payload):
             header["online_link"] = as_url(payload)
@@ -182,7 +206,8 @@ def corpus_post(payloads: list[Payload]) -> tuple[dict, dict[str, set[int]]]:
             coverage[f"attendee.{field}"].add(payload.number)
         for field in ("designation", "name", "branch", "office_name", "request"):
             coverage[f"recipient.{field}"].add(payload.number)
-    return editor_post(header=header, items=items, attendees=attendees, recipients=recipients), coverage
+    post = editor_post(header=header, items=items, attendees=attendees, recipients=recipients)
+    return {**post, **conventions_post(typed)}, coverage
 
 
 def comment_chunks(payloads: list[Payload]) -> list[list[Payload]]:

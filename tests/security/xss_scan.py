@@ -33,6 +33,7 @@ DOCUMENT_BODY_ATTRIBUTES = {
     "rowspan",
     "src",
     "alt",
+    "data-running-header",
 }
 
 # Never written by any portal template; where they appear, a user's text became markup.
@@ -48,7 +49,10 @@ URL_ATTRIBUTES = {
 }  # fmt: skip
 SAFE_SCHEMES = {"http", "https", "mailto"}
 # Attributes whose value is only ever shown as text: a user's words may land there, escaped.
-TEXT_ATTRIBUTES = {"value", "content", "title", "alt", "aria-label", "placeholder", "label"}
+TEXT_ATTRIBUTES = {
+    "value", "content", "title", "alt", "aria-label", "placeholder", "label",
+    "data-running-header",  # the document's running header, printed by CSS as text (string-set)
+}  # fmt: skip
 # Marks of the corpus: where one shows up in any other attribute, a user's text became markup.
 MARKS = ("__xss", "evil.invalid")
 
