@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from actionplan.models import Plan
+from offices.admin import HistoryAdmin
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(HistoryAdmin):
     list_display = ["office", "fiscal_year", "total_marks", "origin", "created_at"]
     list_select_related = ["office"]
     list_filter = ["fiscal_year", "origin"]

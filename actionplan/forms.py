@@ -9,10 +9,13 @@ from actionplan.importing.files import MAX_BYTES
 from bangla.fiscal import fiscal_year_start, format_fiscal_year
 from bangla.forms import IntegerField, shown_digits
 
+FIRST_YEAR = 2019
+
 
 def _fiscal_year_choices() -> list[tuple[int, str]]:
+    """Next year's back to 2019-20, when offices began keeping these plans."""
     this_year = fiscal_year_start(timezone.localdate())
-    return [(year, format_fiscal_year(year)) for year in range(this_year + 1, this_year - 6, -1)]
+    return [(year, format_fiscal_year(year)) for year in range(this_year + 1, FIRST_YEAR - 1, -1)]
 
 
 def _this_fiscal_year() -> int:

@@ -54,8 +54,13 @@ def _not_a_template() -> ValidationError:
     )
 
 
+# Files that are surely not a template whatever their name: PDF, old Office (.xls, .doc), Windows and
+# Linux executables, images.
+_OTHER_KINDS = (b"%PDF", b"\xd0\xcf\x11\xe0", b"MZ", b"\x7fELF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK")
+
+
 def _csv_rows(data: bytes) -> list[list[str]]:
-    if b"\x00" in data:
+    if data.startswith(_OTHER_KINDS) or b"\x00" in data:
         raise _not_a_template()
     try:
         text = data.decode("utf-8-sig")
