@@ -67,9 +67,17 @@ def _csv_rows(data: bytes) -> list[list[str]]:
     except UnicodeDecodeError:
         raise _not_a_template() from None
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        return [[cell.strip() for cell in row] for row in reader]
     except csv.Error:
         raise _not_a_template() from None
+
+
+def _delimiter(text: str) -> str:
+    """Commas as a rule; a semicolon or a tab when the heading row has those and no comma (Excel saves
+    CSV with semicolons where the decimal mark is a comma)."""
+    heading = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=heading.count) if heading.count(",") == 0 else ","
 
 
 def _xlsx_rows(data: bytes) -> list[list[str]]:

@@ -20,6 +20,9 @@ from bangla.forms import shown_digits
 
 MAX_ERRORS = 30  # enough to fix a file in one go; more only buries the first
 TEXT_COLUMNS = ("area_title", "activity", "title", "unit", "responsible", "evidence")
+TEXT_LIMITS = {"area_title": 500, "activity": 500, "title": 500, "responsible": 300}  # the models' lengths
+MAX_WEIGHT = Decimal(100)  # no indicator weighs more than a whole plan of 100 marks
+MAX_VALUE = Decimal(10**9)  # targets and tiers: far beyond any count or percentage
 UNITS = {"তারিখ": Unit.DATE, "সংখ্যা": Unit.COUNT, "%": Unit.PERCENT, "শতাংশ": Unit.PERCENT, "শতকরা": Unit.PERCENT}
 EVIDENCE_WORDS = {
     "নোটিশ": EvidenceKind.NOTICE,
@@ -51,6 +54,7 @@ class IndicatorDraft:
 class ActivityDraft:
     number: str
     title: str
+    row: int = 0  # where it first appears
     indicators: list[IndicatorDraft] = field(default_factory=list)
 
 
@@ -200,6 +204,13 @@ class _RowReader:
         if len(self.problems.messages) > errors_before:
             return None
         text = {key: unicodedata.normalize("NFC", value.strip()) for key, value in values.items()}
+        for key, limit in TEXT_LIMITS.items():
+            if len(text.get(key, "")) > limit:
+                self.problems.add(
+                    _("the text is longer than %(limit)s characters.") % {"limit": shown_digits(limit)},
+                    row,
+                    key,
+                )
         area = self._number(row, "area", text["area"], 1, None)
         activity = self._number(row, "activity_number", text["activity_number"], 2, area and area[0])
         number = self._number(row, "number", text["number"], 3, activity and activity[0])
@@ -209,7 +220,7 @@ class _RowReader:
         unit = UNITS.get(text["unit"])
         if unit is None:
             self.problems.add(_("the unit must be তারিখ, সংখ্যা or %."), row, "unit")
-        weight = self._decimal(row, "weight", text["weight"], positive=True)
+        weight = self._decimal(row, "weight", text["weight"], positive=True, maximum=MAX_WEIGHT)
         target = tiers = quarters = None
         if unit is not None:
             target = self._target(row, "target", text["target"], unit, required=True)
@@ -274,25 +285,28 @@ class _RowReader:
             return None
         return number, brackets
 
-    def _decimal(self, row, column, value, positive=False):
+    def _decimal(self, row, column, value, positive=False, maximum=MAX_VALUE):
+        if not value:
+            self.problems.add(_("this cell must not be empty."), row, column)
+            return None
         typed = to_ascii_digits(value).replace(",", "").replace("%", "").strip()
         try:
             number = Decimal(typed)
         except InvalidOperation:
             number = None
-        if (
-            number is None
-            or not number.is_finite()
-            or number < 0
-            or (positive and number == 0)
-            or number >= 10**9
-        ):
+        if number is None or not number.is_finite() or number < 0 or (positive and number == 0):
+            self.problems.add(_("“%(value)s” is not a number.") % {"value": value}, row, column)
+            return None
+        if number > maximum:
             self.problems.add(
-                _("“%(value)s” is not a number.") % {"value": value}
-                if value
-                else _("this cell must not be empty."),
+                _("%(value)s is more than %(maximum)s.") % {"value": value, "maximum": shown_digits(maximum)},
                 row,
                 column,
+            )
+            return None
+        if number != number.quantize(Decimal("0.01")):
+            self.problems.add(
+                _("“%(value)s” has more than two decimal places.") % {"value": value}, row, column
             )
             return None
         return number
@@ -385,8 +399,16 @@ def _assemble(drafts: list[dict], problems: _Problems, fiscal_year: int) -> Plan
             area.marks = area.marks if area.marks is not None else draft["area_marks"]
         activity_number = draft["activity"][0]
         activity = area.activities.setdefault(
-            activity_number, ActivityDraft(number=activity_number, title=draft["activity_title"])
+            activity_number,
+            ActivityDraft(number=activity_number, title=draft["activity_title"], row=draft["row"]),
         )
+        if activity.title != draft["activity_title"]:
+            problems.add(
+                _("the activity %(number)s has another title in row %(first)s.")
+                % {"number": shown_digits(activity_number), "first": shown_digits(activity.row)},
+                draft["row"],
+                "activity",
+            )
         activity.indicators.append(indicator)
     brackets = drafts[0]["brackets"] if drafts else True
     return PlanDraft(

@@ -11,7 +11,7 @@ class Area(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="areas")
     number = models.CharField(_("number"), max_length=20, help_text=_('Normalised: "1".'))
     title = models.CharField(_("title"), max_length=500, blank=True)
-    marks = models.DecimalField(_("marks"), max_digits=6, decimal_places=2)
+    marks = models.DecimalField(_("marks"), max_digits=8, decimal_places=2)
     order = models.PositiveIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 

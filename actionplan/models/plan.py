@@ -26,7 +26,7 @@ class Plan(models.Model):
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         help_text=_("The year the fiscal year starts in: 2021 for 2021-22."),
     )
-    total_marks = models.DecimalField(_("total marks"), max_digits=6, decimal_places=2)
+    total_marks = models.DecimalField(_("total marks"), max_digits=8, decimal_places=2)
     numbers_in_brackets = models.BooleanField(_("numbers written in brackets"), default=True)
     origin = models.CharField(_("created by"), max_length=20, choices=Origin.choices)
     copied_from = models.ForeignKey(

@@ -67,6 +67,11 @@ def test_it_imports_a_csv_with_a_byte_order_mark_and_the_plans_total(office_a, a
     _assert_is_the_reference_plan(plan)
 
 
+def test_it_imports_a_csv_that_excel_saved_with_semicolons(office_a, alice):
+    data = "\n".join(";".join(row) for row in reference_rows()).encode()
+    _assert_is_the_reference_plan(_import(office_a, alice, data))
+
+
 def test_it_imports_the_same_plan_from_an_xlsx(office_a, alice):
     plan = _import(office_a, alice, xlsx_bytes(reference_rows()))
     _assert_is_the_reference_plan(plan)

@@ -160,3 +160,21 @@ def test_it_lists_every_problem_of_a_file_at_once(office_a, alice):
     rows[4][6] = "পাঁচ"
     message = _refusal(office_a, alice, csv_bytes(rows))
     assert "সারি ৩, কলাম “একক”" in message and "সারি ৫, কলাম “সূচকের মান”" in message
+
+
+def test_it_refuses_what_the_plan_could_not_keep(office_a, alice):
+    rows = reference_rows()
+    rows[1][4] = "ক" * 501
+    rows[2][6] = "১০১"
+    rows[3][6] = "১.২৫৫"
+    message = _refusal(office_a, alice, csv_bytes(rows))
+    assert "সারি ২, কলাম “কর্মসম্পাদন সূচক”: লেখাটি ৫০০ অক্ষরের বেশি।" in message
+    assert "সারি ৩, কলাম “সূচকের মান”: ১০১ মানটি ১০০-এর বেশি।" in message
+    assert "সারি ৪, কলাম “সূচকের মান”: “১.২৫৫”-এ দুই ঘরের বেশি দশমিক আছে।" in message
+
+
+def test_it_refuses_one_activity_with_two_titles(office_a, alice):
+    rows = reference_rows()
+    rows[10][2] = "ই-গভর্ন্যান্স কর্মপরিকল্পনা"  # [২.২] is titled otherwise in row 10
+    message = _refusal(office_a, alice, csv_bytes(rows))
+    assert message == "সারি ১১, কলাম “কার্যক্রম”: সারি ১০-এ কার্যক্রম ২.২-এর শিরোনাম অন্যরকম।"
