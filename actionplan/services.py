@@ -9,16 +9,15 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from actionplan.importing.files import read_rows
-from actionplan.importing.template import PlanDraft, parse_template
+from actionplan.importing.template import PlanDraft, parse_template, shown_fiscal_year
 from actionplan.models import Activity, Area, Indicator, Plan, QuarterTarget, TierTarget, Unit
-from bangla.fiscal import format_fiscal_year
 from offices.models import Branch, Office, Post
 
 
 def _refuse_second_plan(office: Office, fiscal_year: int):
     if Plan.objects.filter(office=office, fiscal_year=fiscal_year).exists():
         raise ValidationError(
-            _("The office already has a plan for %(year)s.") % {"year": format_fiscal_year(fiscal_year)}
+            _("The office already has a plan for %(year)s.") % {"year": shown_fiscal_year(fiscal_year)}
         )
 
 
@@ -131,7 +130,7 @@ def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
     )
     if source is None:
         raise ValidationError(
-            _("There is no plan for %(year)s to copy.") % {"year": format_fiscal_year(fiscal_year - 1)}
+            _("There is no plan for %(year)s to copy.") % {"year": shown_fiscal_year(fiscal_year - 1)}
         )
     plan = Plan(
         office=office,

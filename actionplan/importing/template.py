@@ -78,6 +78,11 @@ class PlanDraft:
     areas: dict[str, AreaDraft]
 
 
+def shown_fiscal_year(start_year: int) -> str:
+    """2021 -> ২০২১-২২, or 2021-22 for a reader who chose English."""
+    return shown_digits(to_ascii_digits(format_fiscal_year(start_year)))
+
+
 def default_evidence_kinds(title: str) -> list[str]:
     """The evidence domain.md names: a meeting's notice, attendance and minutes; a training's notice,
     attendance and photos; a report itself."""
@@ -326,7 +331,7 @@ class _RowReader:
                 _("%(date)s is outside the fiscal year %(year)s (1 July to 30 June).")
                 % {
                     "date": shown_digits(day.strftime("%d-%m-%Y")),
-                    "year": format_fiscal_year(self.fiscal_year),
+                    "year": shown_fiscal_year(self.fiscal_year),
                 },
                 row,
                 column,

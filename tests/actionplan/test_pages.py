@@ -199,3 +199,35 @@ def test_the_plan_pages_queries_do_not_grow_with_its_indicators(
 
 
 _EXPECTED_QUERIES = 11
+
+
+@pytest.mark.parametrize("name", ["actionplan:list", "actionplan:office"])
+def test_the_lists_of_plans_cost_the_same_for_one_plan_or_three(client, alice, office_a, name):
+    data = csv_bytes(reference_rows())
+    services.plan_import(office=office_a, fiscal_year=2021, data=data, by=alice)
+    url = reverse(name, args=[office_a.pk] if name == "actionplan:office" else [])
+    client.force_login(alice)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    services.plan_copy_last_year(office=office_a, fiscal_year=2022, by=alice)
+    services.plan_copy_last_year(office=office_a, fiscal_year=2023, by=alice)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(url).content.decode()
+    assert len(three) == len(one)
+    assert all(year in page for year in ("২০২১-২২", "২০২২-২৩", "২০২৩-২৪"))
+
+
+def test_an_english_reader_gets_the_messages_with_ascii_digits(client, alice, office_a):
+    client.force_login(alice)
+    client.post(reverse("set_language"), {"language": "en"})
+    rows = reference_rows()
+    rows[1][7] = "১৬-০৩-২০২৩"
+    response = client.post(
+        reverse("actionplan:import", args=[office_a.pk]),
+        {"fiscal_year": 2021, "template": _upload(csv_bytes(rows))},
+    )
+    assert (
+        "Row 2, column “লক্ষ্যমাত্রা”: 16-03-2023 is outside the fiscal year 2021-22 (1 July to 30 June)."
+        in response.content.decode()
+    )
