@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "bangla",
     "offices",
     "minutes",
+    "actionplan",
     "website",
     "health",
 ]

@@ -1,0 +1,59 @@
+"""Scoped reads of plans: a plan is internal to its office, read by its staff and by those of the
+offices above it (offices/access.py), by nobody else."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from actionplan.models import Activity, Area, Indicator, Plan, TierTarget
+from offices.access import readable_office_ids, require_readable
+from offices.models import Office
+
+
+def plans_for_user(user) -> QuerySet[Plan]:
+    readable = readable_office_ids(user)
+    plans = Plan.objects.select_related("office").order_by("-fiscal_year", "office__name")
+    return plans if readable is None else plans.filter(office_id__in=readable)
+
+
+def office_plans(office: Office) -> QuerySet[Plan]:
+    return Plan.objects.filter(office=office).select_related("created_by").order_by("-fiscal_year")
+
+
+def get_plan_for_user_or_404(user, pk) -> Plan:
+    """404 for a plan the user may not read, so guessing ids reveals nothing."""
+    plan = get_object_or_404(Plan.objects.select_related("office", "created_by", "copied_from"), pk=pk)
+    require_readable(user, plan.office)
+    return plan
+
+
+def plan_areas(plan: Plan) -> list[Area]:
+    """The plan's rows, nested: areas → activities → indicators with their tiers and quarterly targets.
+    Six queries, however many indicators (areas, activities, indicators, tiers, quarters)."""
+    indicators = Indicator.objects.select_related("responsible_branch", "responsible_post").prefetch_related(
+        "tiers", "quarter_targets"
+    )
+    activities = Activity.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
+    return list(plan.areas.prefetch_related(Prefetch("activities", queryset=activities)))
+
+
+def plan_page(plan: Plan) -> dict:
+    """What the plan's page shows: the nested rows, each indicator's tiers and quarterly targets in
+    column order (`tier_cells`, `quarter_cells`, None where the plan gives none), and the totals."""
+    areas = plan_areas(plan)
+    levels = TierTarget.Level.values
+    has_tiers = has_quarters = False
+    for area in areas:
+        for activity in area.activities.all():
+            for indicator in activity.indicators.all():
+                tiers = {tier.level: tier.target for tier in indicator.tiers.all()}
+                quarters = {q.quarter: q.target for q in indicator.quarter_targets.all()}
+                indicator.tier_cells = [tiers.get(level) for level in levels]
+                indicator.quarter_cells = [quarters.get(quarter) for quarter in range(1, 5)]
+                has_tiers, has_quarters = has_tiers or bool(tiers), has_quarters or bool(quarters)
+    return {
+        "areas": areas,
+        "tier_levels": TierTarget.Level.choices,
+        "has_tiers": has_tiers,
+        "has_quarters": has_quarters,
+        "total_weights": sum((area.marks for area in areas), 0),
+    }

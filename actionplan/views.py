@@ -1,0 +1,92 @@
+"""The plan's pages: the plans an office's staff may read, a plan, importing and copying."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actionplan import selectors, services
+from actionplan.forms import PlanCopyForm, PlanImportForm
+from offices.access import can_administer_office, roles_by_office
+from offices.forms import add_errors
+from offices.models import Office
+from offices.selectors import get_office_for_user_or_404, get_office_to_administer_or_404
+
+
+@login_required
+def plan_list(request):
+    """Every plan the user may read, and the way to each of their own offices' plans."""
+    ctx = {
+        "plans": selectors.plans_for_user(request.user)[:200],
+        "own_offices": Office.objects.filter(pk__in=roles_by_office(request.user).keys()).order_by("name"),
+    }
+    return render(request, "actionplan/plan_list.html", ctx)
+
+
+@login_required
+def office_plans(request, office_pk):
+    office = get_office_for_user_or_404(request.user, office_pk)
+    may_administer = can_administer_office(request.user, office)
+    ctx = {
+        "office": office,
+        "plans": selectors.office_plans(office),
+        "may_administer": may_administer,
+        "copy_form": PlanCopyForm() if may_administer else None,
+    }
+    return render(request, "actionplan/office_plans.html", ctx)
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = selectors.get_plan_for_user_or_404(request.user, pk)
+    ctx = {
+        "plan": plan,
+        **selectors.plan_page(plan),
+        "may_administer": can_administer_office(request.user, plan.office),
+    }
+    return render(request, "actionplan/plan_detail.html", ctx)
+
+
+@login_required
+def plan_import(request, office_pk):
+    office = get_office_to_administer_or_404(request.user, office_pk)
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["template"]
+        try:
+            plan = services.plan_import(
+                office=office,
+                fiscal_year=form.cleaned_data["fiscal_year"],
+                total_marks=form.cleaned_data["total_marks"],
+                data=upload.read(),
+                file_name=upload.name,
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The plan is imported."))
+            return redirect(plan)
+    return render(request, "actionplan/plan_import.html", {"office": office, "form": form})
+
+
+@login_required
+@require_POST
+def plan_copy(request, office_pk):
+    office = get_office_to_administer_or_404(request.user, office_pk)
+    form = PlanCopyForm(request.POST)
+    if form.is_valid():
+        try:
+            plan = services.plan_copy_last_year(
+                office=office, fiscal_year=form.cleaned_data["fiscal_year"], by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Last year's plan is copied. Check the targets for this year."))
+            return redirect(plan)
+    else:
+        messages.error(request, _("Choose a fiscal year."))
+    return redirect("actionplan:office", office_pk=office.pk)
