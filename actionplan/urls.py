@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from actionplan import views
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("office/<int:office_pk>/import/", views.plan_import, name="import"),
     path("office/<int:office_pk>/copy/", views.plan_copy, name="copy"),
     path("<int:pk>/", views.plan_detail, name="detail"),
+    path("", include("actionplan.ideas.urls")),  # the innovation bank
 ]
