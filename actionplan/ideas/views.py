@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from actionplan.ideas import export, selectors, services
 from actionplan.ideas.forms import IdeaFilterForm, IdeaForm, IdeaImportForm, IdeaStatusForm
+from bangla.forms import shown_digits
 from offices.forms import add_errors
 from offices.selectors import get_office_for_user_or_404
 
@@ -134,7 +135,9 @@ def ideas_import(request, office_pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("%(count)s entries are imported.") % {"count": len(ideas)})
+            messages.success(
+                request, _("%(count)s entries are imported.") % {"count": shown_digits(len(ideas))}
+            )
             return redirect("actionplan:ideas", office_pk=office.pk)
     return render(request, "actionplan/idea_import.html", {"office": office, "form": form})
 
