@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from actionplan.models import Plan
+from actionplan.models import Idea, Plan
 from offices.admin import HistoryAdmin
 
 
@@ -11,3 +11,12 @@ class PlanAdmin(HistoryAdmin):
     list_filter = ["fiscal_year", "origin"]
     search_fields = ["office__name"]
     raw_id_fields = ["office", "copied_from", "created_by"]
+
+
+@admin.register(Idea)
+class IdeaAdmin(HistoryAdmin):
+    list_display = ["title", "office", "kind", "status", "is_published"]
+    list_select_related = ["office"]
+    list_filter = ["kind", "status", "is_published"]
+    search_fields = ["title", "office__name"]
+    raw_id_fields = ["office", "indicator", "created_by"]

@@ -101,7 +101,9 @@ class Idea(models.Model):
         ordering = ["office", "-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["office", "title"], name="actionplan_idea_title_unique_in_office"
+                fields=["office", "title"],
+                name="actionplan_idea_title_unique_in_office",
+                violation_error_message=_("The bank already has an idea with this title."),
             ),
             models.CheckConstraint(condition=Q(status__in=STATUS_ORDER), name="actionplan_idea_status_known"),
             models.CheckConstraint(condition=Q(kind__in=IdeaKind.values), name="actionplan_idea_kind_known"),

@@ -268,3 +268,61 @@ def test_the_lists_queries_do_not_grow_with_its_entries(
     with django_assert_num_queries(6):
         page = client.get(reverse("actionplan:ideas", args=[office_a.pk])).content.decode()
     assert page.count("/plans/ideas/") == count
+
+
+HOSTILE = [
+    "",
+    "০",
+    "-1",
+    "১.৫",
+    "9" * 40,
+    "abc",
+    "\x00",
+    "৩২.১৩.২০২২",
+    "<script>x</script>",
+    "😀" * 400,
+    "idea",
+]
+
+
+def test_no_input_gives_a_server_error(client, alice, office_a, idea):
+    client.force_login(alice)
+    fields = [
+        "title",
+        "kind",
+        "status",
+        "days_before",
+        "cost_after",
+        "visits_before",
+        "proposed_on",
+        "indicator",
+    ]
+    fields += ["service_link", "service_running", "expected_result", "on", "published"]
+    urls = [
+        reverse("actionplan:idea_create", args=[office_a.pk]),
+        reverse("actionplan:idea_edit", args=[idea.pk]),
+        reverse("actionplan:idea_status", args=[idea.pk]),
+        reverse("actionplan:idea_publish", args=[idea.pk]),
+        reverse("actionplan:ideas_import", args=[office_a.pk]),
+    ]
+    for value in HOSTILE:
+        data = {field: value for field in fields}
+        for url in urls:
+            assert client.post(url, data).status_code in (200, 302, 400), (url, value)  # 400: NUL refused
+        for url in (
+            reverse("actionplan:ideas", args=[office_a.pk]),
+            reverse("actionplan:ideas_export", args=[office_a.pk]),
+        ):
+            query = {"kind": value, "status": value, "layout": value, "format": value}
+            assert client.get(url, query).status_code in (200, 400), (url, value)
+
+
+def test_a_second_idea_of_the_same_name_is_refused_on_the_form(client, drafter_a, office_a, office_b, idea):
+    make_idea(office_b, title="অন্য দপ্তরে একই নাম")
+    client.force_login(drafter_a)
+    url = reverse("actionplan:idea_create", args=[office_a.pk])
+    page = client.post(url, {"title": idea.title, "kind": "idea", "status": "idea"}).content.decode()
+    assert "এই নামে একটি ধারণা ব্যাংকে আগেই আছে।" in page and Idea.objects.filter(office=office_a).count() == 1
+    assert (
+        client.post(url, {"title": "অন্য দপ্তরে একই নাম", "kind": "idea", "status": "idea"}).status_code == 302
+    )
