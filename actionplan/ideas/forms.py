@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.ideas import columns
@@ -70,7 +70,9 @@ class IdeaForm(forms.ModelForm):
             f"{i.plan.fiscal_year_label}: {shown_digits(i)}"
         )
         if self.instance.pk is None:  # an earlier innovation is recorded where it stands
-            self.fields["status"] = forms.ChoiceField(label=_("status"), choices=IdeaStatus.choices)
+            self.fields["status"] = forms.ChoiceField(
+                label=pgettext_lazy("innovation idea", "status"), choices=IdeaStatus.choices
+            )
 
     def save(self, commit=True):
         if "status" in self.cleaned_data:
@@ -90,7 +92,9 @@ class IdeaStatusForm(forms.Form):
 class IdeaFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("type"), required=False, choices=[("", _("all"))] + IdeaKind.choices)
     status = forms.ChoiceField(
-        label=_("status"), required=False, choices=[("", _("all"))] + IdeaStatus.choices
+        label=pgettext_lazy("innovation idea", "status"),
+        required=False,
+        choices=[("", _("all"))] + IdeaStatus.choices,
     )
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from actionplan.models.indicators import Indicator
@@ -52,7 +53,7 @@ class Idea(models.Model):
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="ideas"
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("innovation idea", "title"), max_length=300)
     kind = models.CharField(_("type"), max_length=20, choices=IdeaKind.choices, default=IdeaKind.IDEA)
     summary = models.TextField(_("short description"), blank=True)
     problem = models.TextField(_("problem"), blank=True)
@@ -65,7 +66,12 @@ class Idea(models.Model):
     cost_after = _amount(_("cost after (taka)"))
     visits_after = _visits(_("visits after"))
     innovators = models.TextField(_("innovators"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.IDEA)
+    status = models.CharField(
+        pgettext_lazy("innovation idea", "status"),
+        max_length=20,
+        choices=IdeaStatus.choices,
+        default=IdeaStatus.IDEA,
+    )
     proposed_on = models.DateField(_("proposed on"), null=True, blank=True)
     piloted_on = models.DateField(_("piloted on"), null=True, blank=True)
     implemented_on = models.DateField(_("implemented on"), null=True, blank=True)
