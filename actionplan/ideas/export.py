@@ -46,10 +46,15 @@ def sheet_rows(ideas, layout: str = "full") -> list[list[str]]:
     return [list(headings.values())] + [[cell(idea, key) for key in headings] for idea in ideas]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")  # what a spreadsheet would run as a formula
+
+
 def as_csv(rows: list[list[str]]) -> bytes:
-    """UTF-8 with a BOM, so that Excel shows the Bangla."""
+    """UTF-8 with a BOM, so that Excel shows the Bangla. A cell that a spreadsheet would take for a
+    formula is written behind an apostrophe, which the import takes off again."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    safe = [["'" + cell if cell.startswith(FORMULA_STARTS) else cell for cell in row] for row in rows]
+    csv.writer(out, lineterminator="\r\n").writerows(safe)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -62,6 +67,8 @@ def as_xlsx(rows: list[list[str]], title: str = "উদ্ভাবন ব্য
     sheet.title = title[:31]
     for row in rows:
         sheet.append(row)
+        for written in sheet[sheet.max_row]:
+            written.data_type = "s"  # text, never a formula, whatever it starts with
     for heading in sheet[1]:
         heading.font = Font(bold=True)
         heading.alignment = Alignment(wrap_text=True, vertical="top")

@@ -41,6 +41,11 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().strip("।.").lower()
 
 
+def _unquoted(text: str) -> str:
+    """The apostrophe the export puts before a cell a spreadsheet would take for a formula, taken off."""
+    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+
+
 def parse_sheet(rows: list[list[str]], *, office) -> list[Idea]:
     problems = _Problems()
     positions = _read_header(rows[0] if rows else [], problems)
@@ -148,7 +153,7 @@ class _RowReader:
                 self.problem(_bijoy_message(), row, key)
         if len(self.problems.messages) > before:
             return None
-        text = {key: unicodedata.normalize("NFC", value.strip()) for key, value in values.items()}
+        text = {key: _unquoted(unicodedata.normalize("NFC", value.strip())) for key, value in values.items()}
         idea = Idea(office=self.office, kind=IdeaKind.IDEA, status=IdeaStatus.IMPLEMENTED)
         idea.sheet_row = row
         for key in TEXT_KEYS:
@@ -180,7 +185,9 @@ class _RowReader:
             return None
         try:
             idea.full_clean(
-                exclude=["office", "created_by"], validate_unique=False, validate_constraints=False
+                exclude=["office", "created_by", "indicator"],
+                validate_unique=False,
+                validate_constraints=False,
             )
         except ValidationError as error:
             for key, messages in error.message_dict.items():

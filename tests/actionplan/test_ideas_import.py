@@ -9,6 +9,8 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan import services as plan_services
@@ -240,3 +242,32 @@ def test_the_page_refuses_a_large_upload_before_reading_it(client, alice, office
     upload = SimpleUploadedFile("bank.csv", b"a," * (1024 * 1024 + 1), "text/csv")
     response = client.post(reverse("actionplan:ideas_import", args=[office_a.pk]), {"sheet": upload})
     assert "ফাইলটি খুব বড়: শিট সর্বোচ্চ ২০৪৮ কিলোবাইট হতে পারে।" in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_text_that_looks_like_a_formula_stays_text_both_ways(client, alice, office_a, kind):
+    make_idea(office_a, alice, title='=HYPERLINK("http://evil.example/","খুলুন")', remarks="-দ্রুত সেবা")
+    before = _entries(office_a)
+    client.force_login(alice)
+    data = client.get(reverse("actionplan:ideas_export", args=[office_a.pk]), {"format": kind}).content
+    if kind == "xlsx":
+        cells = [c for row in openpyxl.load_workbook(io.BytesIO(data)).active.iter_rows() for c in row]
+        assert not any(c.data_type == "f" for c in cells)
+    else:
+        assert '"\'=HYPERLINK(""http' in data.decode("utf-8-sig") and ",'-দ্রুত সেবা," in data.decode(
+            "utf-8-sig"
+        )
+    Idea.objects.all().delete()
+    services.ideas_import(office=office_a, data=data, by=alice)
+    assert _entries(office_a) == before
+
+
+def test_an_imports_queries_do_not_grow_with_its_rows(office_a, alice):
+    plan_services.plan_import(office=office_a, fiscal_year=2021, data=REFERENCE.read_bytes(), by=alice)
+    counts = []
+    for size in (3, 30):
+        rows = [["ধারণার নাম", "সূচক"]] + [[f"ধারণা {size}-{i}", "২০২১-২২: [১.১.১]"] for i in range(size)]
+        with CaptureQueriesContext(connection) as queries:
+            services.ideas_import(office=office_a, data=csv_bytes(rows), by=alice)
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
