@@ -2,6 +2,10 @@
 
 from actionplan.models.areas import Activity, Area
 from actionplan.models.indicators import EvidenceKind, Indicator, QuarterTarget, TierTarget, Unit
+from actionplan.models.links import DecisionLink, MeetingEvidence
 from actionplan.models.plan import Plan
 
-__all__ = ["Activity", "Area", "EvidenceKind", "Indicator", "Plan", "QuarterTarget", "TierTarget", "Unit"]
+__all__ = [
+    "Activity", "Area", "DecisionLink", "EvidenceKind", "Indicator", "MeetingEvidence", "Plan", "QuarterTarget",
+    "TierTarget", "Unit",
+]  # fmt: skip
