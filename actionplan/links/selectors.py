@@ -134,5 +134,6 @@ def indicator_links(indicator: Indicator, user) -> dict:
             .order_by("meeting__date", "meeting__id")
         )
         ctx["meetings_held"] = meetings_held(indicator)
+        ctx["first_meeting_date"] = first_meeting_date(indicator) if indicator.is_dated else None
         ctx["attachable_minutes"] = list(attachable_minutes(indicator)[:100]) if may_edit else []
     return ctx

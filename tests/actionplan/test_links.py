@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from actionplan import services
-from actionplan.links.selectors import meetings_held
+from actionplan.links.selectors import first_meeting_date, meetings_held
 from actionplan.models import DecisionLink, Indicator, MeetingEvidence
 from bangla.digits import to_bangla_digits
 from minutes.models import AgendaItem, Decision, Meeting
@@ -180,6 +180,17 @@ def test_meetings_held_count_by_the_meetings_date_in_each_quarter(alice, plan, o
         MeetingEvidence.objects.create(meeting=minutes(office_a, date), indicator=review)
     assert [meetings_held(review, quarter) for quarter in (1, 2, 3, 4)] == [2, 1, 0, 1]
     assert meetings_held(review) == 4
+
+
+def test_a_date_meeting_indicator_shows_when_the_first_meeting_was_held(client, alice, plan, office_a):
+    review = indicator(plan, "1.4.1")  # "সভা আয়োজিত" by 30-08-2021
+    for date in (datetime.date(2021, 10, 4), datetime.date(2021, 8, 25)):
+        MeetingEvidence.objects.create(meeting=minutes(office_a, date), indicator=review)
+    assert first_meeting_date(review) == datetime.date(2021, 8, 25)
+    client.force_login(alice)
+    page = client.get(reverse("actionplan:indicator", args=[review.pk])).content.decode()
+    assert '<strong id="meetings-held">২</strong>' in page
+    assert '<strong id="first-meeting-date">২৫ আগস্ট ২০২১</strong>' in page
 
 
 def test_a_correction_attached_beside_its_original_counts_once(alice, plan, office_a):
