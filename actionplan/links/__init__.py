@@ -6,6 +6,7 @@
   indicator's achievement follows;
 - views.py: the editor's fragment of suggestions, the indicator's page and the POSTs.
 
-The minutes editor reaches this only by URL (templates/minutes/_agenda_item.html loads the
-fragment with htmx); the minutes app never imports the plan.
+The minutes editor reaches this only by URL: the plan registers a panel under each saved decision
+(minutes/content/panels.py, from apps.py), which the editor loads with htmx; the minutes app never
+imports the plan.
 """

@@ -7,7 +7,7 @@ import re
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
 
-from actionplan.models import Indicator
+from actionplan.models import Indicator, Plan
 from bangla.digits import to_ascii_digits
 from bangla.fiscal import fiscal_year_start
 
@@ -29,6 +29,11 @@ def indicator_numbers(text: str) -> list[str]:
 def meeting_fiscal_year(meeting) -> int:
     """The fiscal year the meeting's header names, or else the one its date falls in."""
     return meeting.fiscal_year or fiscal_year_start(meeting.date)
+
+
+def office_has_plan_for(meeting) -> bool:
+    """Whether the editor shows the indicators under the meeting's decisions (one query)."""
+    return Plan.objects.filter(office_id=meeting.office_id, fiscal_year=meeting_fiscal_year(meeting)).exists()
 
 
 def suggested_indicators(decision) -> QuerySet[Indicator]:

@@ -68,6 +68,8 @@ def test_the_editor_suggests_the_indicator_a_decision_names(client, alice, plan,
 def test_nothing_is_shown_under_a_decision_when_the_office_has_no_plan(client, alice, office_a):
     decision = decision_in(office_a, "<p>কার্যক্রম ১.২.১ অনুযায়ী</p>")
     client.force_login(alice)
+    editor = client.get(reverse("minutes:edit", args=[decision.agenda_item.meeting.pk])).content.decode()
+    assert "decision-links" not in editor  # no panel, no request per decision
     response = client.get(fragment_url(decision), HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and response.content == b""
 
