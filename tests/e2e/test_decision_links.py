@@ -40,9 +40,11 @@ def test_a_drafter_links_a_decision_in_the_editor_and_attaches_issued_minutes(pa
     page.goto(page.base_url + reverse("minutes:edit", args=[draft.pk]))
     suggestion = page.locator(f"#decision-links-{decision.pk}")
     suggestion.get_by_text("[১.২.১] একটি সেবা সহজিকৃত").wait_for()
+    assert page.locator(".unsaved-note").is_hidden()  # loading the panel changed nothing typed
     suggestion.get_by_role("button", name="যুক্ত করুন").click()
     page.locator(".linked-indicator", has_text="[১.২.১]").wait_for()
     assert page.url.endswith(reverse("minutes:edit", args=[draft.pk]))  # still in the editor
+    assert page.locator(".unsaved-note").is_hidden()  # nothing to save: the link is stored already
     assert page.locator('[name="items-0-title"]').input_value() == "সেবা সহজিকরণ"
     link = DecisionLink.objects.get()
     assert (link.decision, link.indicator.number) == (decision, "1.2.1")
@@ -58,3 +60,10 @@ def test_a_drafter_links_a_decision_in_the_editor_and_attaches_issued_minutes(pa
     assert page.locator("#meetings-held").inner_text() == "১"
     page.locator(".attached-minutes").get_by_role("link", name="অগ্রগতি পর্যালোচনা সভা").wait_for()
     assert issued.indicator_evidence.count() == 1
+
+    # The editor's own swaps still count as unsaved changes; the panel of a new row waits for a save.
+    page.goto(page.base_url + reverse("minutes:edit", args=[draft.pk]))
+    page.locator(".linked-indicator", has_text="[১.২.১]").wait_for()
+    page.get_by_role("button", name="+ সিদ্ধান্ত যোগ করুন").click()
+    page.locator('[name="items-0-decisions-1-text"]').wait_for(state="attached")
+    assert page.locator(".unsaved-note").is_visible()
