@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from actionplan import views
+from actionplan.links import views as links
 
 app_name = "actionplan"
 
@@ -11,4 +12,15 @@ urlpatterns = [
     path("office/<int:office_pk>/copy/", views.plan_copy, name="copy"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("", include("actionplan.ideas.urls")),  # the innovation bank
+    # Decisions linked to indicators, minutes as evidence (actionplan/links/)
+    path("indicators/<int:pk>/", links.indicator_detail, name="indicator"),
+    path("indicators/<int:pk>/minutes/<int:meeting_pk>/attach/", links.minutes_attach, name="minutes_attach"),
+    path("indicators/<int:pk>/minutes/<int:meeting_pk>/detach/", links.minutes_detach, name="minutes_detach"),
+    path("decisions/<int:decision_pk>/indicators/", links.decision_links, name="decision_links"),
+    path("decisions/<int:decision_pk>/link/<int:indicator_pk>/", links.decision_link, name="decision_link"),
+    path(
+        "decisions/<int:decision_pk>/unlink/<int:indicator_pk>/",
+        links.decision_unlink,
+        name="decision_unlink",
+    ),
 ]

@@ -3,16 +3,19 @@
 from actionplan.models.areas import Activity, Area
 from actionplan.models.ideas import Idea, IdeaKind, IdeaStatus
 from actionplan.models.indicators import EvidenceKind, Indicator, QuarterTarget, TierTarget, Unit
+from actionplan.models.links import DecisionLink, MeetingEvidence
 from actionplan.models.plan import Plan
 
 __all__ = [
     "Activity",
     "Area",
+    "DecisionLink",
     "EvidenceKind",
     "Idea",
     "IdeaKind",
     "IdeaStatus",
     "Indicator",
+    "MeetingEvidence",
     "Plan",
     "QuarterTarget",
     "TierTarget",

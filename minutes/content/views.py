@@ -13,6 +13,7 @@ from minutes import selectors
 from minutes.content import services
 from minutes.content.editor import MeetingEditor
 from minutes.content.forms import MeetingCreateForm
+from minutes.content.panels import decision_panels
 from minutes.conventions.forms import SUGGESTIONS
 from minutes.filters import MeetingFilter
 from minutes.models import DistributionGroup, Meeting
@@ -113,6 +114,7 @@ def _render_editor(request, meeting: Meeting, editor: MeetingEditor, status: int
         "groups": list(DistributionGroup.objects.filter(office=office)),
         "suggestions": SUGGESTIONS,
         "may_set_office_conventions": can_administer_office(request.user, office),
+        "decision_panels": decision_panels(meeting),  # other apps' (the action plan's links)
     }
     return render(request, "minutes/meeting_edit.html", ctx, status=status)
 

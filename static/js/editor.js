@@ -104,7 +104,11 @@
   function init(root) { richText(root); deadlines(root); people(root); showDirty(); }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
-  document.addEventListener("htmx:afterSwap", function () { dirty = true; init(document); });
+  // The editor's own swaps (rows added, moved, removed) are unsaved; other apps' panels are not.
+  document.addEventListener("htmx:afterSwap", function (e) {
+    if (e.detail.target && e.detail.target.id === "editor") dirty = true;
+    init(document);
+  });
   document.addEventListener("input", function (e) { if (e.target.closest("#editor-form")) { dirty = true; showDirty(); } });
   document.addEventListener("submit", function (e) {
     if (e.target.id === "editor-form") dirty = false;
