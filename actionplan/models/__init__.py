@@ -3,5 +3,17 @@
 from actionplan.models.areas import Activity, Area
 from actionplan.models.indicators import EvidenceKind, Indicator, QuarterTarget, TierTarget, Unit
 from actionplan.models.plan import Plan
+from actionplan.models.reports import AchievementReport, Evidence
 
-__all__ = ["Activity", "Area", "EvidenceKind", "Indicator", "Plan", "QuarterTarget", "TierTarget", "Unit"]
+__all__ = [
+    "AchievementReport",
+    "Activity",
+    "Area",
+    "Evidence",
+    "EvidenceKind",
+    "Indicator",
+    "Plan",
+    "QuarterTarget",
+    "TierTarget",
+    "Unit",
+]
