@@ -24,7 +24,8 @@ from actionplan.models.indicators import Indicator
 
 def evidence_storage():
     """The storage named "evidence" in settings.STORAGES: files under the var directory by default,
-    an S3-compatible bucket when configured (README, "Production")."""
+    an S3-compatible bucket when configured (README, "Production"). Called once, when the model is
+    loaded: with a bucket configured and boto3 missing, the portal refuses to start, saying so."""
     return storages["evidence"]
 
 

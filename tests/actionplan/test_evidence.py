@@ -1,6 +1,11 @@
 """Evidence files are checked by content, by name and by size (actionplan/evidence.py)."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from actionplan import evidence
@@ -72,3 +77,40 @@ def test_a_path_in_the_name_is_dropped_from_the_message():
     with pytest.raises(ValidationError) as refused:
         evidence.check_evidence("../../etc/photo.jpg", files.pdf())
     assert "../" not in refused.value.messages[0] and "photo.jpg" in refused.value.messages[0]
+
+
+def _python(program: str, tmp_path, **environment) -> subprocess.CompletedProcess:
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SOBHA_EVIDENCE", "AWS_"))},
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "SOBHA_VAR_DIR": str(tmp_path),
+        **environment,
+    }
+    return subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR
+    )
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend"),
+    [
+        ({}, "django.core.files.storage.FileSystemStorage"),
+        ({"SOBHA_EVIDENCE_S3_BUCKET": "sobha-evidence"}, "storages.backends.s3.S3Storage"),
+    ],
+)
+def test_the_evidence_storage_is_chosen_by_the_environment(environment, backend, tmp_path):
+    """Files on the server's disk by default; an S3-compatible bucket when one is named."""
+    program = "from django.conf import settings; print(settings.STORAGES['evidence']['BACKEND'])"
+    assert _python(program, tmp_path, **environment).stdout.strip() == backend
+
+
+def test_a_bucket_without_boto3_stops_the_portal_saying_so(tmp_path):
+    try:
+        import boto3  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        pytest.skip("boto3 is installed here")
+    done = _python("import django; django.setup()", tmp_path, SOBHA_EVIDENCE_S3_BUCKET="sobha-evidence")
+    assert done.returncode != 0 and "No module named 'boto3'" in done.stderr
+    assert _python("import django; django.setup()", tmp_path).returncode == 0  # not needed otherwise
