@@ -103,6 +103,14 @@ def indicator_page(indicator: Indicator, today: datetime.date | None = None) -> 
     indicator._prefetched_objects_cache["reports"] = reports  # scored from these, no second query
     by_quarter = {report.quarter: report for report in reports}
     quarters = quarters_elapsed(today, indicator.plan.fiscal_year)
+    history = AchievementReport.history.filter(indicator_id=indicator.pk).select_related(
+        "history_user__official"
+    )
+    steps: dict[int, list] = {}
+    for step in history.order_by("history_date", "history_id"):
+        steps.setdefault(step.quarter, []).append(step)
+    for report in reports:
+        report.steps = steps.get(report.quarter, [])
     return {
         "quarters": [(quarter, by_quarter.get(quarter)) for quarter in range(1, 5)],
         "result": indicator_result(indicator, quarters=quarters, today=today),

@@ -103,6 +103,32 @@ def test_a_returned_report_shows_the_comment_and_is_reported_again(
     report.refresh_from_db()
     assert (report.state, report.review_comment, report.evidence.count()) == (State.REPORTED, "", 1)
     assert [h.state for h in report.history.order_by("history_date")] == ["reported", "returned", "reported"]
+    page = client.get(reverse("actionplan:indicator", args=[indicator.pk])).content.decode()
+    history = page[page.index("<details") : page.index("</details>")]
+    assert history.count("<li>") == 3 and "হাজিরা সংযুক্ত করুন" in history
+
+
+def test_the_indicator_page_costs_the_same_with_one_report_or_four(
+    client, drafter_a, reference_plan, django_assert_num_queries
+):
+    indicator = _indicator(reference_plan, "2.1.1")
+    url = reverse("actionplan:indicator", args=[indicator.pk])
+    upload = [reporting.Upload("a.pdf", files.pdf()), reporting.Upload("b.png", files.png())]
+    reporting.achievement_report(indicator=indicator, quarter=1, achieved=1, uploads=upload, by=drafter_a)
+    client.force_login(drafter_a)
+    client.get(url)
+    # session, user, the indicator (with plan, office, activity, area, branch, post), the user's roles,
+    # the offices below theirs; tiers, quarterly targets; reports (with reporters and reviewers),
+    # their evidence, their history
+    with django_assert_num_queries(10):
+        client.get(url)
+    for quarter in (2, 3, 4):
+        reporting.achievement_report(
+            indicator=indicator, quarter=quarter, achieved=1, uploads=upload, by=drafter_a
+        )
+    with django_assert_num_queries(10):
+        page = client.get(url).content.decode()
+    assert page.count("a.pdf</a>") == 4
 
 
 def test_a_return_without_a_comment_is_refused(client, drafter_a, approver_a, reference_plan):
