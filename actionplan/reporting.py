@@ -189,3 +189,17 @@ def _locked(report: AchievementReport, refused: str) -> AchievementReport:
 
 def _dotted(day: datetime.date) -> str:
     return shown_digits(day.strftime("%d.%m.%Y"))
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, by) -> None:
+    """Take a file off a report that is not confirmed yet (a wrong file, say, after a return). The
+    row goes (its history stays); the stored file is deleted once the transaction has committed."""
+    report = evidence.report
+    require_may_report(by, report.indicator)
+    if AchievementReport.objects.select_for_update().get(pk=report.pk).state == State.CONFIRMED:
+        raise ValidationError(_("The report is confirmed: its evidence can no longer be changed."))
+    stored, storage = evidence.file.name, evidence.file.storage
+    evidence._history_user = by
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(stored))

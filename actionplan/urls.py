@@ -15,4 +15,5 @@ urlpatterns = [
     path("report/<int:pk>/confirm/", views.report_review, {"action": "confirm"}, name="confirm"),
     path("report/<int:pk>/return/", views.report_review, {"action": "return"}, name="return"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("evidence/<int:pk>/remove/", views.evidence_remove, name="evidence_remove"),
 ]

@@ -163,6 +163,19 @@ def report_review(request, pk, action):
 
 
 @login_required
+@require_POST
+def evidence_remove(request, pk):
+    evidence = selectors.get_evidence_for_user_or_404(request.user, pk)
+    try:
+        reporting.evidence_remove(evidence=evidence, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s is removed.") % {"name": evidence.name})
+    return redirect("actionplan:indicator", pk=evidence.report.indicator_id)
+
+
+@login_required
 def evidence_download(request, pk):
     """The file, to those who may read the plan; never from a public URL."""
     evidence = selectors.get_evidence_for_user_or_404(request.user, pk)

@@ -372,3 +372,40 @@ def test_a_get_writes_nothing(client, drafter_a, approver_a, reference_plan):
         AchievementReport.history.count(),
         list(AchievementReport.objects.values_list("state", flat=True)),
     ) == before
+
+
+def test_the_reporter_removes_a_wrong_file_until_the_report_is_confirmed(
+    client, drafter_a, approver_a, reference_plan, evidence_storage
+):
+    indicator = _indicator(reference_plan, "2.1.1")
+    uploads = [reporting.Upload("wrong.pdf", files.pdf()), reporting.Upload("right.png", files.png())]
+    report = reporting.achievement_report(
+        indicator=indicator, quarter=1, achieved=1, uploads=uploads, by=drafter_a
+    )
+    wrong, right = report.evidence.get(name="wrong.pdf"), report.evidence.get(name="right.png")
+    client.force_login(approver_a)  # reads, may not remove
+    assert client.post(reverse("actionplan:evidence_remove", args=[wrong.pk])).status_code == 403
+    client.force_login(drafter_a)
+    assert client.get(reverse("actionplan:evidence_remove", args=[wrong.pk])).status_code == 405
+    response = client.post(reverse("actionplan:evidence_remove", args=[wrong.pk]), follow=True)
+    assert "wrong.pdf সরানো হয়েছে।" in response.content.decode()
+    assert [e.name for e in report.evidence.all()] == ["right.png"]
+    assert Evidence.history.filter(name="wrong.pdf", history_type="-").get().history_user == drafter_a
+    reporting.achievement_confirm(report=report, by=approver_a)
+    response = client.post(reverse("actionplan:evidence_remove", args=[right.pk]), follow=True)
+    assert "এর প্রমাণক আর বদলানো যায় না" in response.content.decode()
+    assert report.evidence.count() == 1
+
+
+def test_the_stored_file_goes_once_the_removal_is_committed(
+    drafter_a, reference_plan, evidence_storage, django_capture_on_commit_callbacks
+):
+    indicator = _indicator(reference_plan, "2.1.1")
+    uploads = [reporting.Upload("wrong.pdf", files.pdf())]
+    report = reporting.achievement_report(
+        indicator=indicator, quarter=1, achieved=1, uploads=uploads, by=drafter_a
+    )
+    assert len(_stored(evidence_storage)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        reporting.evidence_remove(evidence=report.evidence.get(), by=drafter_a)
+    assert _stored(evidence_storage) == []
