@@ -409,3 +409,43 @@ def test_the_stored_file_goes_once_the_removal_is_committed(
     with django_capture_on_commit_callbacks(execute=True):
         reporting.evidence_remove(evidence=report.evidence.get(), by=drafter_a)
     assert _stored(evidence_storage) == []
+
+
+@pytest.mark.parametrize("pk", ["0", str(2**63), str(10**30)])
+def test_a_made_up_or_overflowing_id_is_not_found(client, drafter_a, reference_plan, pk):
+    indicator = _indicator(reference_plan, "2.1.1")
+    client.force_login(drafter_a)
+    for url in (
+        f"/plans/indicator/{pk}/",
+        f"/plans/indicator/{pk}/quarter/1/report/",
+        f"/plans/indicator/{indicator.pk}/quarter/{pk}/report/",
+        f"/plans/evidence/{pk}/",
+    ):
+        assert client.get(url).status_code == 404, url
+    for url in (
+        f"/plans/report/{pk}/confirm/",
+        f"/plans/report/{pk}/return/",
+        f"/plans/evidence/{pk}/remove/",
+    ):
+        assert client.post(url).status_code == 404, url
+
+
+@pytest.mark.parametrize("typed", ["１২", "9" * 30, "৮৫%%", "1e5", "NaN", "-0", "৮৫ %"])
+def test_hostile_achievements_are_refused_with_the_form_kept(client, drafter_a, reference_plan, typed):
+    indicator = _indicator(reference_plan, "1.5.1")
+    client.force_login(drafter_a)
+    response = _post_report(client, indicator, 1, typed)
+    if typed == "৮৫ %":  # a space before the sign is fine
+        assert AchievementReport.objects.get().achieved == Decimal(85)
+    else:
+        assert response.status_code == 200 and 'class="invalid-feedback' in response.content.decode()
+        assert AchievementReport.objects.count() == 0
+
+
+@pytest.mark.parametrize("field", ["achieved", "note"])
+def test_a_nul_gets_the_bad_request_page_and_nothing_is_saved(client, drafter_a, reference_plan, field):
+    indicator = _indicator(reference_plan, "2.1.1")
+    client.force_login(drafter_a)
+    data = {"achieved": "১", "note": "", field: "১\x00"}
+    assert client.post(_report_url(indicator, 1), data).status_code == 400
+    assert AchievementReport.objects.count() == 0
