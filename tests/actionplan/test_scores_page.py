@@ -129,3 +129,15 @@ def test_contradicting_terms_show_a_message_instead_of_a_score(client, drafter_a
     page = client.get(reverse("actionplan:detail", args=[reference_plan.pk])).content.decode()
     assert "এই সূচকের লক্ষ্যমাত্রাগুলো পরস্পরবিরোধী।" in _row(page, "2.1.2")
     assert _cell(page, "area-2-so-far") == "০ / ১৯"  # its weight is left out of the area's
+
+
+@time_machine.travel(TODAY)
+def test_an_english_reader_sees_the_scores_in_ascii_digits(client, drafter_a, scored_plan):
+    client.force_login(drafter_a)
+    client.post(reverse("set_language"), {"language": "en"})
+    page = client.get(reverse("actionplan:detail", args=[scored_plan.pk])).content.decode()
+    assert _cell(page, "plan-so-far") == "13 of 50"
+    assert "6 / 6" in _row(page, "1.5.1") and "above target, capped" in _row(page, "1.5.1")
+    indicator = scored_plan.indicators.get(number="2.1.2")
+    page = client.get(reverse("actionplan:indicator", args=[indicator.pk])).content.decode()
+    assert "reported, awaiting confirmation" in page and "Report again" in page
