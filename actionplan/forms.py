@@ -1,5 +1,7 @@
 """The plan's forms: importing a template, copying last year's plan."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -120,6 +122,14 @@ class AchievementReportForm(forms.Form):
                 gettext("Type the achievement as a number from 0 up, for example %(example)s.")
                 % {"example": shown_digits("85")}
             ) from None
+
+
+def shown_achievement(value):
+    """A reported achievement as the form shows it again: a date as it is (the date input shows
+    it), a number without trailing zeros in the reader's digits (৮৫.৫, not 85.50)."""
+    if isinstance(value, Decimal):
+        return shown_digits(format(value.normalize(), "f"))
+    return value
 
 
 class ReportReturnForm(forms.Form):

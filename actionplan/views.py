@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actionplan import reporting, selectors, services
-from actionplan.forms import AchievementReportForm, PlanCopyForm, PlanImportForm, ReportReturnForm
+from actionplan.forms import (
+    AchievementReportForm,
+    PlanCopyForm,
+    PlanImportForm,
+    ReportReturnForm,
+    shown_achievement,
+)
 from actionplan.permissions import may_report, may_review, require_may_report, require_may_review
 from offices.access import can_administer_office, roles_by_office
 from offices.forms import add_errors
@@ -119,7 +125,7 @@ def report_achievement(request, pk, quarter):
     if quarter not in range(1, 5):
         raise Http404
     report = indicator.reports.filter(quarter=quarter).first()
-    initial = {"achieved": report.achieved, "note": report.note} if report else {}
+    initial = {"achieved": shown_achievement(report.achieved), "note": report.note} if report else {}
     form = AchievementReportForm(
         request.POST or None, request.FILES or None, indicator=indicator, initial=initial
     )

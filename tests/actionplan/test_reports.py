@@ -98,7 +98,8 @@ def test_a_returned_report_shows_the_comment_and_is_reported_again(
     report.refresh_from_db()
     assert (report.state, report.review_comment) == (State.RETURNED, "হাজিরা সংযুক্ত করুন")
     client.force_login(drafter_a)
-    assert "হাজিরা সংযুক্ত করুন" in client.get(_report_url(indicator, 1)).content.decode()
+    form = client.get(_report_url(indicator, 1)).content.decode()
+    assert "হাজিরা সংযুক্ত করুন" in form and 'value="২"' in form  # the achievement as reported
     _post_report(client, indicator, 1, "২", SimpleUploadedFile("হাজিরা.pdf", files.pdf()))
     report.refresh_from_db()
     assert (report.state, report.review_comment, report.evidence.count()) == (State.REPORTED, "", 1)
