@@ -81,16 +81,11 @@ def main():
 
 
 def _score_all(fiscal_year: int) -> list:
-    from django.db.models import Prefetch
+    from actionplan.models import Plan
+    from actionplan.selectors import plans_with_scores
 
-    from actionplan.models import Activity, Area, Indicator, Plan
-    from actionplan.scores import score_plan
-
-    indicators = Indicator.objects.prefetch_related("tiers", "reports")
-    activities = Activity.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
-    areas = Area.objects.prefetch_related(Prefetch("activities", queryset=activities))
-    plans = Plan.objects.filter(fiscal_year=fiscal_year).prefetch_related(Prefetch("areas", queryset=areas))
-    return [score_plan(plan, list(plan.areas.all()), today=TODAY).so_far.marks for plan in plans]
+    plans = Plan.objects.filter(fiscal_year=fiscal_year)
+    return [scores.so_far.marks for _plan, scores in plans_with_scores(plans, today=TODAY)]
 
 
 def _copies(template, user) -> int:

@@ -141,3 +141,24 @@ def test_an_english_reader_sees_the_scores_in_ascii_digits(client, drafter_a, sc
     indicator = scored_plan.indicators.get(number="2.1.2")
     page = client.get(reverse("actionplan:indicator", args=[indicator.pk])).content.decode()
     assert "reported, awaiting confirmation" in page and "Report again" in page
+
+
+def test_many_plans_are_scored_in_the_same_few_queries(reference_plan, alice, django_assert_num_queries):
+    from actionplan import services
+    from actionplan.models import Plan
+    from actionplan.selectors import plans_with_scores
+    from tests.actionplan.reports import four_quarters_of_reports
+
+    four_quarters_of_reports(reference_plan, alice)
+    # plans, areas, activities, indicators, tiers, reports
+    with django_assert_num_queries(6):
+        [(plan, scores)] = plans_with_scores(Plan.objects.all(), today=TODAY.date())
+    # every date met, one count per quarter (4 of 4, or above a target of 1), 100% latest (target 80)
+    assert (scores.so_far.marks, scores.so_far.out_of, scores.total_marks) == (50, 50, 50)
+    expected = scores.so_far.marks
+    for year in (2022, 2023):
+        copy = services.plan_copy_last_year(office=plan.office, fiscal_year=year, by=alice)
+        four_quarters_of_reports(copy, alice)
+    with django_assert_num_queries(6):
+        scored = plans_with_scores(Plan.objects.order_by("fiscal_year"), today=TODAY.date())
+    assert [s.so_far.marks for _p, s in scored] == [expected, expected, expected]
