@@ -1,10 +1,15 @@
 """Scoped reads of plans: a plan is internal to its office, read by its staff and by those of the
 offices above it (offices/access.py), by nobody else."""
 
+import datetime
+
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from actionplan.models import Activity, Area, Indicator, Plan, TierTarget
+from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
+from actionplan.scores import indicator_result, score_plan
+from actionplan.scoring import quarters_elapsed
 from offices.access import readable_office_ids, require_readable
 from offices.models import Office
 
@@ -28,18 +33,20 @@ def get_plan_for_user_or_404(user, pk) -> Plan:
 
 def plan_areas(plan: Plan) -> list[Area]:
     """The plan's rows, nested: areas → activities → indicators with their tiers and quarterly targets.
-    Six queries, however many indicators (areas, activities, indicators, tiers, quarters)."""
+    Six queries, however many indicators (areas, activities, indicators, tiers, quarters, reports)."""
     indicators = Indicator.objects.select_related("responsible_branch", "responsible_post").prefetch_related(
-        "tiers", "quarter_targets"
+        "tiers", "quarter_targets", "reports"
     )
     activities = Activity.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
     return list(plan.areas.prefetch_related(Prefetch("activities", queryset=activities)))
 
 
-def plan_page(plan: Plan) -> dict:
+def plan_page(plan: Plan, today: datetime.date | None = None) -> dict:
     """What the plan's page shows: the nested rows, each indicator's tiers and quarterly targets in
-    column order (`tier_cells`, `quarter_cells`, None where the plan gives none), and the totals."""
+    column order (`tier_cells`, `quarter_cells`, None where the plan gives none), its score
+    (`result`), and the totals with the areas' and the plan's scores."""
     areas = plan_areas(plan)
+    scores = score_plan(plan, areas, today=today or timezone.localdate())
     levels = TierTarget.Level.values
     has_tiers = has_quarters = False
     for area in areas:
@@ -56,4 +63,81 @@ def plan_page(plan: Plan) -> dict:
         "has_tiers": has_tiers,
         "has_quarters": has_quarters,
         "total_weights": sum((area.marks for area in areas), 0),
+        "scores": scores,
     }
+
+
+def get_indicator_for_user_or_404(user, pk) -> Indicator:
+    """404 for an indicator of a plan the user may not read."""
+    indicator = get_object_or_404(
+        Indicator.objects.select_related(
+            "plan__office", "activity__area", "responsible_branch", "responsible_post"
+        ).prefetch_related("tiers", "quarter_targets"),
+        pk=pk,
+    )
+    require_readable(user, indicator.plan.office)
+    return indicator
+
+
+def get_report_for_user_or_404(user, pk) -> AchievementReport:
+    report = get_object_or_404(AchievementReport.objects.select_related("indicator__plan__office"), pk=pk)
+    require_readable(user, report.indicator.plan.office)
+    return report
+
+
+def get_evidence_for_user_or_404(user, pk) -> Evidence:
+    evidence = get_object_or_404(Evidence.objects.select_related("report__indicator__plan__office"), pk=pk)
+    require_readable(user, evidence.report.indicator.plan.office)
+    return evidence
+
+
+def indicator_page(indicator: Indicator, today: datetime.date | None = None) -> dict:
+    """The indicator's four quarters, each with its report (or None) and the report's evidence, and
+    the indicator's score so far and projected."""
+    today = today or timezone.localdate()
+    reports = list(
+        indicator.reports.select_related("reported_by__official", "reviewed_by__official").prefetch_related(
+            "evidence"
+        )
+    )
+    indicator._prefetched_objects_cache["reports"] = reports  # scored from these, no second query
+    by_quarter = {report.quarter: report for report in reports}
+    quarters = quarters_elapsed(today, indicator.plan.fiscal_year)
+    history = AchievementReport.history.filter(indicator_id=indicator.pk).select_related(
+        "history_user__official"
+    )
+    steps: dict[int, list] = {}
+    for step in history.order_by("history_date", "history_id"):
+        steps.setdefault(step.quarter, []).append(step)
+    for report in reports:
+        report.steps = steps.get(report.quarter, [])
+    return {
+        "quarters": [(quarter, by_quarter.get(quarter)) for quarter in range(1, 5)],
+        "result": indicator_result(indicator, quarters=quarters, today=today),
+    }
+
+
+def plans_with_scores(plans: QuerySet[Plan], today: datetime.date | None = None) -> list[tuple[Plan, object]]:
+    """[(plan, its PlanScores)] for many plans at once (a superior office's overview, the benchmark):
+    five queries however many plans (plans, areas, activities, indicators, tiers, reports), only the
+    columns the scores need."""
+    today = today or timezone.localdate()
+    indicators = Indicator.objects.only(
+        "plan_id", "activity_id", "number", "unit", "weight", "target_date", "target_value", "order"
+    ).prefetch_related(
+        Prefetch("tiers", TierTarget.objects.only("indicator_id", "level", "value", "date")),
+        Prefetch(
+            "reports",
+            AchievementReport.objects.only(
+                "indicator_id", "quarter", "state", "achieved_value", "achieved_date"
+            ),
+        ),
+    )
+    activities = Activity.objects.only("area_id", "order").prefetch_related(
+        Prefetch("indicators", queryset=indicators)
+    )
+    areas = Area.objects.only("plan_id", "number", "marks", "order").prefetch_related(
+        Prefetch("activities", queryset=activities)
+    )
+    plans = plans.prefetch_related(Prefetch("areas", queryset=areas))
+    return [(plan, score_plan(plan, list(plan.areas.all()), today=today)) for plan in plans]

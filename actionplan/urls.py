@@ -13,7 +13,6 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("", include("actionplan.ideas.urls")),  # the innovation bank
     # Decisions linked to indicators, minutes as evidence (actionplan/links/)
-    path("indicators/<int:pk>/", links.indicator_detail, name="indicator"),
     path("indicators/<int:pk>/minutes/<int:meeting_pk>/attach/", links.minutes_attach, name="minutes_attach"),
     path("indicators/<int:pk>/minutes/<int:meeting_pk>/detach/", links.minutes_detach, name="minutes_detach"),
     path("decisions/<int:decision_pk>/indicators/", links.decision_links, name="decision_links"),
@@ -23,4 +22,10 @@ urlpatterns = [
         links.decision_unlink,
         name="decision_unlink",
     ),
+    path("indicator/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("indicator/<int:pk>/quarter/<int:quarter>/report/", views.report_achievement, name="report"),
+    path("report/<int:pk>/confirm/", views.report_review, {"action": "confirm"}, name="confirm"),
+    path("report/<int:pk>/return/", views.report_review, {"action": "return"}, name="return"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("evidence/<int:pk>/remove/", views.evidence_remove, name="evidence_remove"),
 ]

@@ -157,7 +157,28 @@ STORAGES = {
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Action-plan evidence: files under the var directory, or an S3-compatible bucket when
+    # SOBHA_EVIDENCE_S3_BUCKET is set (django-storages; then `pip install boto3==1.44.5`).
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(Path(env.str("SOBHA_EVIDENCE_ROOT", default=str(VAR_DIR / "evidence"))))},
+    },
 }
+if env.str("SOBHA_EVIDENCE_S3_BUCKET", default=""):
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("SOBHA_EVIDENCE_S3_BUCKET"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+SOBHA_EVIDENCE_MAX_BYTES = env.int("SOBHA_EVIDENCE_MAX_MB", default=10) * 1024 * 1024
 
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.gov.bd:587; the default prints mail.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

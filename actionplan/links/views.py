@@ -63,15 +63,6 @@ def decision_unlink(request, decision_pk, indicator_pk):
     return _after_decision_change(request, decision, indicator)
 
 
-@login_required
-@require_GET
-def indicator_detail(request, pk):
-    """A minimal indicator page: the indicator, and the section of its links (_indicator_links.html)."""
-    indicator = selectors.get_indicator_for_user_or_404(request.user, pk)
-    ctx = {"plan": indicator.plan, **selectors.indicator_links(indicator, request.user)}
-    return render(request, "actionplan/indicator_detail.html", ctx)
-
-
 def _meeting_for_user_or_404(request, meeting_pk) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("office"), pk=meeting_pk)
     require_readable(request.user, meeting.office)

@@ -5,11 +5,14 @@ from actionplan.models.ideas import Idea, IdeaKind, IdeaStatus
 from actionplan.models.indicators import EvidenceKind, Indicator, QuarterTarget, TierTarget, Unit
 from actionplan.models.links import DecisionLink, MeetingEvidence
 from actionplan.models.plan import Plan
+from actionplan.models.reports import AchievementReport, Evidence
 
 __all__ = [
+    "AchievementReport",
     "Activity",
     "Area",
     "DecisionLink",
+    "Evidence",
     "EvidenceKind",
     "Idea",
     "IdeaKind",

@@ -1,12 +1,15 @@
 """Indicators (কর্মসম্পাদন সূচক, `[১.১.১]`): unit, weight, target, tiers, quarterly targets, who is
 responsible and the evidence (প্রমাণক) they need."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from actionplan import scoring
 from actionplan.models.areas import Activity
 from actionplan.models.plan import Plan
 from offices.models import Branch, Post
@@ -96,6 +99,12 @@ class Indicator(models.Model):
     def target(self):
         """The target as the unit has it: a date or a number."""
         return self.target_date if self.is_dated else self.target_value
+
+    def terms(self) -> scoring.IndicatorTerms:
+        """The indicator's terms for actionplan/scoring.py, from its own fields and its tiers (read
+        through `tiers.all()`, so prefetched tiers cost no query). ValueError if they contradict."""
+        tiers = tuple(scoring.Tier(Decimal(tier.level) / 100, tier.target) for tier in self.tiers.all())
+        return scoring.IndicatorTerms(unit=self.unit, weight=self.weight, target=self.target, tiers=tiers)
 
     def evidence_kind_labels(self) -> list[str]:
         labels = dict(EvidenceKind.choices)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from actionplan import services
 from actionplan.models import Indicator, Plan
 from offices.models import OfficeRole
+from tests.actionplan.reports import four_quarters_of_reports
 from tests.actionplan.templates import REFERENCE, csv_bytes, generated_rows, reference_rows
 from tests.factories import OfficeFactory, user_with_role
 
@@ -188,17 +189,20 @@ def test_the_plan_pages_queries_do_not_grow_with_its_indicators(
 ):
     rows = generated_rows(count, tiers=True, quarters=True)
     plan = services.plan_import(office=office_a, fiscal_year=2021, data=csv_bytes(rows), by=alice)
+    four_quarters_of_reports(plan, alice)
     client.force_login(alice)
     client.get(reverse("actionplan:detail", args=[plan.pk]))  # the session is read once per test
     # session, user, the plan (with office, creator and source), the user's roles, the offices below
     # theirs (may they read it?); areas, activities, indicators (with branch and post), tiers,
-    # quarterly targets; the offices below theirs again (may they administer it?)
+    # quarterly targets, achievement reports; the offices below theirs again (may they administer it?)
     with django_assert_num_queries(_EXPECTED_QUERIES):
         response = client.get(reverse("actionplan:detail", args=[plan.pk]))
-    assert response.content.decode().count('id="indicator-') == count
+    page = response.content.decode()
+    assert page.count('id="indicator-') == count
+    assert page.count('class="score-so-far"') == count
 
 
-_EXPECTED_QUERIES = 11
+_EXPECTED_QUERIES = 12
 
 
 @pytest.mark.parametrize("name", ["actionplan:list", "actionplan:office"])

@@ -1,0 +1,69 @@
+"""A plan's scores from its models: each indicator's, each area's and the plan's, so far and projected.
+
+The rules are actionplan/scoring.py's; this module only feeds them: the terms from Indicator.terms(),
+the year's achievement from the CONFIRMED quarterly reports (achievement_so_far), and the quarters
+the achievement covers (quarters_elapsed, or more if a later quarter was already confirmed). Reads
+only what was prefetched (`indicator.tiers.all()`, `indicator.reports.all()`): no query per indicator.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from actionplan import scoring
+from actionplan.models import AchievementReport, Area, Indicator, Plan
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    so_far: scoring.IndicatorScore | None  # None: the plan's terms for it are inconsistent
+    projected: scoring.IndicatorScore | None
+    achieved: object = None  # the year's confirmed achievement (a date or a number), None if none
+    awaiting: int = 0  # reports waiting for the approver
+    returned: int = 0  # reports returned to be corrected
+
+
+@dataclass
+class PlanScores:
+    so_far: scoring.Total
+    projected: scoring.Total
+    total_marks: object
+    areas: dict[int, tuple[scoring.Total, scoring.Total]] = field(default_factory=dict)
+
+
+def indicator_result(indicator: Indicator, *, quarters: int, today: datetime.date) -> IndicatorResult:
+    reports = list(indicator.reports.all())
+    confirmed = {r.quarter: r.achieved for r in reports if r.state == AchievementReport.State.CONFIRMED}
+    awaiting = sum(r.state == AchievementReport.State.REPORTED for r in reports)
+    returned = sum(r.state == AchievementReport.State.RETURNED for r in reports)
+    try:
+        terms = indicator.terms()
+        achieved = scoring.achievement_so_far(indicator.unit, confirmed)
+        covered = max([quarters, *confirmed])
+        so_far = scoring.indicator_score(terms, achieved)
+        projected = scoring.projected_score(terms, achieved, quarters=covered, today=today)
+    except ValueError:
+        return IndicatorResult(None, None, awaiting=awaiting, returned=returned)
+    return IndicatorResult(so_far, projected, achieved, awaiting, returned)
+
+
+def score_plan(plan: Plan, areas: list[Area], *, today: datetime.date) -> PlanScores:
+    """Sets `indicator.result` on each indicator of the nested `areas` (selectors.plan_areas) and
+    returns the areas' and the plan's totals, so far and projected."""
+    quarters = scoring.quarters_elapsed(today, plan.fiscal_year)
+    area_totals = {}
+    for area in areas:
+        so_far, projected = [], []
+        for activity in area.activities.all():
+            for indicator in activity.indicators.all():
+                indicator.result = indicator_result(indicator, quarters=quarters, today=today)
+                if indicator.result.so_far is not None:
+                    so_far.append(indicator.result.so_far)
+                    projected.append(indicator.result.projected)
+        area_totals[area.pk] = (scoring.area_score(so_far), scoring.area_score(projected))
+        area.score_so_far, area.score_projected = area_totals[area.pk]
+    return PlanScores(
+        so_far=scoring.plan_score(total[0] for total in area_totals.values()),
+        projected=scoring.plan_score(total[1] for total in area_totals.values()),
+        total_marks=plan.total_marks,
+        areas=area_totals,
+    )
