@@ -3,14 +3,24 @@
 The rules are actionplan/scoring.py's; this module only feeds them: the terms from Indicator.terms(),
 the year's achievement from the CONFIRMED quarterly reports (achievement_so_far), and the quarters
 the achievement covers (quarters_elapsed, or more if a later quarter was already confirmed). Reads
-only what was prefetched (`indicator.tiers.all()`, `indicator.reports.all()`): no query per indicator.
+only what was prefetched (`indicator.tiers.all()`, `indicator.reports.all()`,
+`indicator.meeting_evidence.all()` by `minutes_prefetch()`): no query per indicator.
+
+A meeting indicator ("[২.২.৩] … সভা আয়োজিত") with issued minutes attached is scored from them: the
+meetings held per quarter for a count, the first meeting's date for a date indicator (the minutes
+are issued documents: nothing to confirm). Without attached minutes its reports count, as for any
+indicator.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import F, Prefetch
+
 from actionplan import scoring
-from actionplan.models import AchievementReport, Area, Indicator, Plan
+from actionplan.links.services import is_meeting_indicator
+from actionplan.models import AchievementReport, Area, Indicator, MeetingEvidence, Plan, Unit
+from minutes.models import Meeting
 
 
 @dataclass(frozen=True)
@@ -30,9 +40,45 @@ class PlanScores:
     areas: dict[int, tuple[scoring.Total, scoring.Total]] = field(default_factory=dict)
 
 
-def indicator_result(indicator: Indicator, *, quarters: int, today: datetime.date) -> IndicatorResult:
+def minutes_prefetch() -> Prefetch:
+    """Each indicator's attached issued minutes (their dates), a correction counted once: one query."""
+    attached = (
+        MeetingEvidence.objects.filter(meeting__state__in=Meeting.ISSUED_STATES)
+        .exclude(meeting__corrected_by__indicator_evidence__indicator=F("indicator"))
+        .select_related("meeting")
+        .only("indicator_id", "meeting_id", "meeting__date")
+    )
+    return Prefetch("meeting_evidence", queryset=attached)
+
+
+def quarter_of(day: datetime.date, fiscal_year: int) -> int | None:
+    """1 (July-September) … 4 (April-June) of the fiscal year starting in July `fiscal_year`; None outside."""
+    first, last = datetime.date(fiscal_year, 7, 1), datetime.date(fiscal_year + 1, 6, 30)
+    return (day.month - 7) % 12 // 3 + 1 if first <= day <= last else None
+
+
+def meetings_by_quarter(indicator: Indicator, fiscal_year: int) -> dict[int, object]:
+    """The attached minutes as the quarters' achievements: how many meetings (a count), or the
+    earliest meeting's date (a date indicator); {} if none are attached or it is no meeting indicator."""
+    if not is_meeting_indicator(indicator) or indicator.unit == Unit.PERCENT:
+        return {}
+    by_quarter: dict[int, list[datetime.date]] = {}
+    for evidence in indicator.meeting_evidence.all():
+        quarter = quarter_of(evidence.meeting.date, fiscal_year)
+        if quarter:
+            by_quarter.setdefault(quarter, []).append(evidence.meeting.date)
+    if indicator.unit == Unit.DATE:
+        return {quarter: min(days) for quarter, days in by_quarter.items()}
+    return {quarter: len(days) for quarter, days in by_quarter.items()}
+
+
+def indicator_result(
+    indicator: Indicator, *, fiscal_year: int, quarters: int, today: datetime.date
+) -> IndicatorResult:
     reports = list(indicator.reports.all())
-    confirmed = {r.quarter: r.achieved for r in reports if r.state == AchievementReport.State.CONFIRMED}
+    confirmed = meetings_by_quarter(indicator, fiscal_year) or {
+        r.quarter: r.achieved for r in reports if r.state == AchievementReport.State.CONFIRMED
+    }
     awaiting = sum(r.state == AchievementReport.State.REPORTED for r in reports)
     returned = sum(r.state == AchievementReport.State.RETURNED for r in reports)
     try:
@@ -55,7 +101,9 @@ def score_plan(plan: Plan, areas: list[Area], *, today: datetime.date) -> PlanSc
         so_far, projected = [], []
         for activity in area.activities.all():
             for indicator in activity.indicators.all():
-                indicator.result = indicator_result(indicator, quarters=quarters, today=today)
+                indicator.result = indicator_result(
+                    indicator, fiscal_year=plan.fiscal_year, quarters=quarters, today=today
+                )
                 if indicator.result.so_far is not None:
                     so_far.append(indicator.result.so_far)
                     projected.append(indicator.result.projected)

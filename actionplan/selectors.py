@@ -3,12 +3,12 @@ offices above it (offices/access.py), by nobody else."""
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
-from actionplan.scores import indicator_result, score_plan
+from actionplan.scores import indicator_result, minutes_prefetch, score_plan
 from actionplan.scoring import quarters_elapsed
 from offices.access import readable_office_ids, require_readable
 from offices.models import Office
@@ -33,9 +33,10 @@ def get_plan_for_user_or_404(user, pk) -> Plan:
 
 def plan_areas(plan: Plan) -> list[Area]:
     """The plan's rows, nested: areas → activities → indicators with their tiers and quarterly targets.
-    Six queries, however many indicators (areas, activities, indicators, tiers, quarters, reports)."""
+    Seven queries, however many indicators (areas, activities, indicators, tiers, quarters, reports,
+    attached minutes)."""
     indicators = Indicator.objects.select_related("responsible_branch", "responsible_post").prefetch_related(
-        "tiers", "quarter_targets", "reports"
+        "tiers", "quarter_targets", "reports", minutes_prefetch()
     )
     activities = Activity.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
     return list(plan.areas.prefetch_related(Prefetch("activities", queryset=activities)))
@@ -101,6 +102,7 @@ def indicator_page(indicator: Indicator, today: datetime.date | None = None) -> 
         )
     )
     indicator._prefetched_objects_cache["reports"] = reports  # scored from these, no second query
+    prefetch_related_objects([indicator], minutes_prefetch())
     by_quarter = {report.quarter: report for report in reports}
     quarters = quarters_elapsed(today, indicator.plan.fiscal_year)
     history = AchievementReport.history.filter(indicator_id=indicator.pk).select_related(
@@ -113,18 +115,30 @@ def indicator_page(indicator: Indicator, today: datetime.date | None = None) -> 
         report.steps = steps.get(report.quarter, [])
     return {
         "quarters": [(quarter, by_quarter.get(quarter)) for quarter in range(1, 5)],
-        "result": indicator_result(indicator, quarters=quarters, today=today),
+        "result": indicator_result(
+            indicator, fiscal_year=indicator.plan.fiscal_year, quarters=quarters, today=today
+        ),
     }
 
 
 def plans_with_scores(plans: QuerySet[Plan], today: datetime.date | None = None) -> list[tuple[Plan, object]]:
     """[(plan, its PlanScores)] for many plans at once (a superior office's overview, the benchmark):
-    five queries however many plans (plans, areas, activities, indicators, tiers, reports), only the
+    seven queries however many plans (plans, areas, activities, indicators, attached minutes, tiers,
+    reports), only the
     columns the scores need."""
     today = today or timezone.localdate()
     indicators = Indicator.objects.only(
-        "plan_id", "activity_id", "number", "unit", "weight", "target_date", "target_value", "order"
+        "plan_id",
+        "activity_id",
+        "number",
+        "unit",
+        "weight",
+        "target_date",
+        "target_value",
+        "order",
+        "evidence_kinds",
     ).prefetch_related(
+        minutes_prefetch(),
         Prefetch("tiers", TierTarget.objects.only("indicator_id", "level", "value", "date")),
         Prefetch(
             "reports",

@@ -2,8 +2,11 @@
 editor's suggestions, the indicator's page, the count of meetings held, and who may do what."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actionplan import services
@@ -111,17 +114,18 @@ def test_a_decision_serves_only_the_plan_of_its_meetings_fiscal_year(client, ali
     assert not DecisionLink.objects.exists()
 
 
-def test_the_indicator_page_lists_the_linked_decisions_with_their_memo_numbers(
-    client, alice, plan, office_a, django_assert_max_num_queries
-):
+def test_the_indicator_page_lists_the_linked_decisions_with_their_memo_numbers(client, alice, plan, office_a):
     target = indicator(plan, "1.2.1")
+    client.force_login(alice)
+    url = reverse("actionplan:indicator", args=[target.pk])
+    counts = []
     for n in range(3):
         decision = decision_in(office_a, f"<p>সিদ্ধান্ত {n}</p>", memo_number=f"05.47.{n}")
         DecisionLink.objects.create(decision=decision, indicator=target, linked_by=alice)
-    client.force_login(alice)
-    # session, user, indicator, roles, offices below, links with their meetings: not one per decision
-    with django_assert_max_num_queries(6):
-        page = client.get(reverse("actionplan:indicator", args=[target.pk])).content.decode()
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        counts.append(len(queries))
+    assert counts[0] == counts[1] == counts[2], counts  # not one query per decision linked
     assert all(f"০৫.৪৭.{to_bangla_digits(n)}" in page for n in range(3))  # in Bangla digits
 
 
@@ -290,3 +294,30 @@ def test_gets_never_write_and_the_posts_refuse_gets(client, alice, plan, office_
     ):
         assert client.get(url).status_code == 405
     assert not DecisionLink.objects.exists() and not MeetingEvidence.objects.exists()
+
+
+def test_a_meeting_indicators_score_follows_the_minutes_attached(alice, plan, office_a):
+    """[২.২.৩] counts the meetings held (target 4, weight 3); [১.৪.১] is met by the first meeting's
+    date (by 30-08-2021, weight 4). The minutes are issued documents: no report to confirm."""
+    from actionplan.selectors import plan_page
+
+    def results(today=datetime.date(2022, 7, 15)):
+        rows = [
+            i
+            for a in plan_page(plan, today)["areas"]
+            for act in a.activities.all()
+            for i in act.indicators.all()
+        ]
+        return {i.number: i.result.so_far.marks for i in rows}
+
+    assert (results()["2.2.3"], results()["1.4.1"]) == (0, 0)  # nothing attached, nothing reported
+    for date in (datetime.date(2021, 7, 20), datetime.date(2021, 8, 25)):
+        MeetingEvidence.objects.create(meeting=minutes(office_a, date), indicator=indicator(plan, "2.2.3"))
+    MeetingEvidence.objects.create(
+        meeting=minutes(office_a, datetime.date(2021, 10, 4)), indicator=indicator(plan, "1.4.1")
+    )
+    assert (results()["2.2.3"], results()["1.4.1"]) == (Decimal("1.50"), 0)  # 3 × 2/4; held after the date
+    MeetingEvidence.objects.create(
+        meeting=minutes(office_a, datetime.date(2021, 8, 25)), indicator=indicator(plan, "1.4.1")
+    )
+    assert results()["1.4.1"] == 4  # the first meeting, on 25-08-2021, met the date

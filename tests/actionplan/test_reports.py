@@ -120,14 +120,14 @@ def test_the_indicator_page_costs_the_same_with_one_report_or_four(
     client.get(url)
     # session, user, the indicator (with plan, office, activity, area, branch, post), the user's roles,
     # the offices below theirs; tiers, quarterly targets; reports (with reporters and reviewers),
-    # their evidence, their history
-    with django_assert_num_queries(10):
+    # their evidence, their history; the attached minutes; the decisions linked (links, roles)
+    with django_assert_num_queries(12):
         client.get(url)
     for quarter in (2, 3, 4):
         reporting.achievement_report(
             indicator=indicator, quarter=quarter, achieved=1, uploads=upload, by=drafter_a
         )
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         page = client.get(url).content.decode()
     assert page.count("a.pdf</a>") == 4
 

@@ -121,6 +121,7 @@ def test_contradicting_terms_show_a_message_instead_of_a_score(client, drafter_a
     TierTarget.objects.create(indicator=indicator, level=100, value=9)  # the target is 4
     result = indicator_result(
         reference_plan.indicators.prefetch_related("tiers", "reports").get(pk=indicator.pk),
+        fiscal_year=reference_plan.fiscal_year,
         quarters=2,
         today=TODAY.date(),
     )
@@ -150,8 +151,8 @@ def test_many_plans_are_scored_in_the_same_few_queries(reference_plan, alice, dj
     from tests.actionplan.reports import four_quarters_of_reports
 
     four_quarters_of_reports(reference_plan, alice)
-    # plans, areas, activities, indicators, tiers, reports
-    with django_assert_num_queries(6):
+    # plans, areas, activities, indicators, attached minutes, tiers, reports
+    with django_assert_num_queries(7):
         [(plan, scores)] = plans_with_scores(Plan.objects.all(), today=TODAY.date())
     # every date met, one count per quarter (4 of 4, or above a target of 1), 100% latest (target 80)
     assert (scores.so_far.marks, scores.so_far.out_of, scores.total_marks) == (50, 50, 50)
@@ -159,6 +160,6 @@ def test_many_plans_are_scored_in_the_same_few_queries(reference_plan, alice, dj
     for year in (2022, 2023):
         copy = services.plan_copy_last_year(office=plan.office, fiscal_year=year, by=alice)
         four_quarters_of_reports(copy, alice)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         scored = plans_with_scores(Plan.objects.order_by("fiscal_year"), today=TODAY.date())
     assert [s.so_far.marks for _p, s in scored] == [expected, expected, expected]
