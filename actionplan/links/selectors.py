@@ -14,15 +14,6 @@ from minutes.models import Decision, Meeting
 from offices.access import Role, has_role, require_readable
 
 
-def get_indicator_for_user_or_404(user, pk) -> Indicator:
-    """404 for an indicator of a plan the user may not read (other offices)."""
-    indicator = get_object_or_404(
-        Indicator.objects.select_related("plan__office", "activity__area", "responsible_post"), pk=pk
-    )
-    require_readable(user, indicator.plan.office)
-    return indicator
-
-
 def get_decision_for_user_or_404(user, pk) -> Decision:
     decision = get_object_or_404(Decision.objects.select_related("agenda_item__meeting__office"), pk=pk)
     require_readable(user, decision.agenda_item.meeting.office)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from actionplan.links import selectors, services
+from actionplan.selectors import get_indicator_for_user_or_404
 from minutes.models import Meeting
 from offices.access import require_readable
 
@@ -30,7 +31,7 @@ def decision_links(request, decision_pk):
 
 def _decision_and_indicator(request, decision_pk, indicator_pk):
     decision = selectors.get_decision_for_user_or_404(request.user, decision_pk)
-    indicator = selectors.get_indicator_for_user_or_404(request.user, indicator_pk)
+    indicator = get_indicator_for_user_or_404(request.user, indicator_pk)
     return decision, indicator
 
 
@@ -72,7 +73,7 @@ def _meeting_for_user_or_404(request, meeting_pk) -> Meeting:
 @login_required
 @require_POST
 def minutes_attach(request, pk, meeting_pk):
-    indicator = selectors.get_indicator_for_user_or_404(request.user, pk)
+    indicator = get_indicator_for_user_or_404(request.user, pk)
     meeting = _meeting_for_user_or_404(request, meeting_pk)
     try:
         services.minutes_attach(meeting=meeting, indicator=indicator, by=request.user)
@@ -86,7 +87,7 @@ def minutes_attach(request, pk, meeting_pk):
 @login_required
 @require_POST
 def minutes_detach(request, pk, meeting_pk):
-    indicator = selectors.get_indicator_for_user_or_404(request.user, pk)
+    indicator = get_indicator_for_user_or_404(request.user, pk)
     meeting = _meeting_for_user_or_404(request, meeting_pk)
     services.minutes_detach(meeting=meeting, indicator=indicator, by=request.user)
     messages.success(request, _("The minutes are no longer attached."))
