@@ -71,6 +71,9 @@ class World:
     group: object
     other_group: object
     reset_user: object  # a user whose password-reset link is real
+    plan_objects: list = dataclasses.field(
+        default_factory=list
+    )  # plans, indicators, reports, evidence, ideas
 
     def ids(self) -> dict[str, list[int]]:
         """Real ids per kind of object, to put into paths."""
@@ -82,6 +85,7 @@ class World:
             "branch": [b.pk for b in self.branches],
             "delivery": [self.delivery.pk],
             "group": [self.group.pk, self.other_group.pk],
+            "actionplan": [obj.pk for obj in self.plan_objects],
         }
 
     def all_ids(self) -> list[int]:
@@ -189,6 +193,10 @@ def build_world() -> World:
     )
     other_meeting = MeetingFactory(office=other, created_by=users["B:drafter"])
     _content(other_meeting, [other_official])
+    plan_objects = [
+        *_action_plan(office, users["A:admin"], meetings),
+        *_action_plan(other, users["B:admin"], {}),
+    ]
     return World(
         office=office,
         other_office=other,
@@ -203,7 +211,47 @@ def build_world() -> World:
         group=group,
         other_group=other_group,
         reset_user=drafter,
+        plan_objects=plan_objects,
     )
+
+
+def _action_plan(office, admin, meetings: dict) -> list:
+    """The office's action plan (the reference, 2021-22) with a report of each kind of state, an
+    evidence file, a decision link and attached minutes, and an innovation-bank entry: what the
+    action plan's routes name by id."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from actionplan import services as plans
+    from actionplan.models import AchievementReport, DecisionLink, Evidence, Idea, MeetingEvidence
+    from tests.actionplan.templates import REFERENCE
+
+    plan = plans.plan_import(office=office, fiscal_year=2021, data=REFERENCE.read_bytes(), by=admin)
+    indicators = list(plan.indicators.order_by("order")[:3])
+    now, State = timezone.now(), AchievementReport.State
+    reports = [
+        AchievementReport.objects.create(
+            indicator=indicator, quarter=1, achieved_value=None if indicator.is_dated else 1,
+            achieved_date=indicator.target_date, state=state, reported_by=admin, reported_at=now,
+        )
+        for indicator, state in zip(indicators, (State.REPORTED, State.CONFIRMED, State.RETURNED), strict=True)
+    ]  # fmt: skip
+    evidence = Evidence.objects.create(
+        report=reports[0], file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="notice.pdf"), name="notice.pdf",
+        kind="pdf", size=14, uploaded_by=admin, uploaded_at=now,
+    )  # fmt: skip
+    idea = Idea.objects.create(office=office, title="ই-নথি ড্যাশবোর্ড", created_by=admin)
+    objects = [plan, *indicators, *reports, evidence, idea]
+    if meetings:  # office A: a decision linked to an indicator, issued minutes attached to a meeting one
+        issued = meetings[S.ISSUED]
+        decision = issued.agenda_items.first().decisions.first()
+        meeting_indicator = plan.indicators.get(number="2.2.3")
+        objects += [
+            DecisionLink.objects.create(decision=decision, indicator=indicators[0], linked_by=admin),
+            MeetingEvidence.objects.create(meeting=issued, indicator=meeting_indicator, attached_by=admin),
+            meeting_indicator,
+        ]
+    return objects
 
 
 def store_documents(world: World, *states) -> None:
@@ -376,6 +424,8 @@ def real_path_values(route: Route, param: str, world: World) -> list[str]:
     ids = world.ids()
     if param == "office_pk":
         return [str(pk) for pk in ids["office"]]
+    if param == "quarter":
+        return ["1", "2", "3", "4"]
     if param == "step":
         return ["submit", "return", "approve", "issue", "publish", "correct"]
     if param == "uidb64":
