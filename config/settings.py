@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "offices",
     "minutes",
     "actionplan",
+    "followup",
     "website",
     "health",
 ]

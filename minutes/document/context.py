@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from bangla.dates import format_date
 from bangla.digits import to_bangla_digits
 from bangla.letters import decision_letter
-from bangla.workdays import add_working_days
+from minutes.deadlines import due_dates
 from minutes.document import conventions as by
 from minutes.models import Decision, Meeting, Responsibility
 
@@ -76,7 +76,7 @@ def deadline_text(decision: Decision, issue_date=None) -> str:
         days = decision.deadline_working_days
         text = f"জারির {to_bangla_digits(f'{days:02d}')} কার্যদিবসের মধ্যে"
         if issue_date:
-            due = add_working_days(issue_date, days)
+            (due,) = due_dates(decision, issue_date)
             text += f", অর্থাৎ {format_date(due, 'dotted')} তারিখের মধ্যে"
         return text
     if kind == Decision.Deadline.RULE:
