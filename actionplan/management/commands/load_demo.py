@@ -2,13 +2,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from actionplan.demo import load_demo_plans
 from minutes.demo import load_demo_minutes, load_minutes_demo
 from offices.demo import DEMO_PASSWORD, load_demo
 from offices.models import Office
 
 
 class Command(BaseCommand):
-    help = "Load the demo offices, people, files, users, distribution groups and minutes (safe to run again)."
+    help = (
+        "Load the demo offices, people, files, users, distribution groups, minutes and action plans "
+        "(safe to run again)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -29,6 +33,7 @@ class Command(BaseCommand):
         logins = load_demo()
         load_minutes_demo({office.name: office for office in Office.objects.all()})
         load_demo_minutes()
+        load_demo_plans()
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/accounts/login/ with:")
         )
