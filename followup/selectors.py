@@ -17,6 +17,7 @@ from minutes.models import Meeting, Responsibility
 from offices.access import Role, readable_office_ids, roles_by_office
 
 WEEK = datetime.timedelta(days=7)
+MAX_WAITING = 500  # a superuser's list of every office's items waiting for confirmation stops here
 
 
 def with_details(occurrences: QuerySet[Occurrence]) -> QuerySet[Occurrence]:
@@ -80,7 +81,8 @@ def my_work(user, today: datetime.date | None = None) -> MyWork:
             work.this_week.append(item)
         else:
             work.later.append(item)
-    work.to_confirm = list(with_details(_pending_for_approver(user)).order_by("due_date", "pk"))
+    waiting = with_details(_pending_for_approver(user)).order_by("due_date", "pk")
+    work.to_confirm = list(waiting[:MAX_WAITING])
     return work
 
 
@@ -90,22 +92,16 @@ def get_occurrence_for_user_or_404(user, pk) -> Occurrence:
     return occurrence
 
 
-def _history_prefetch() -> Prefetch:
-    return Prefetch(
-        "reports",
-        queryset=ProgressReport.objects.order_by("created_at", "id").prefetch_related(
-            Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("pk"))
-        ),
+def _history() -> QuerySet[ProgressReport]:
+    """History entries, oldest first, with their evidence files."""
+    return ProgressReport.objects.order_by("created_at", "id").prefetch_related(
+        Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("pk"))
     )
 
 
 def occurrence_history(occurrence: Occurrence) -> list[ProgressReport]:
     """The item's history, oldest first, with each entry's evidence files (two queries)."""
-    return list(
-        occurrence.reports.order_by("created_at", "id").prefetch_related(
-            Prefetch("evidence", queryset=ProgressEvidence.objects.order_by("pk"))
-        )
-    )
+    return list(_history().filter(occurrence=occurrence))
 
 
 def get_evidence_for_user_or_404(user, pk) -> ProgressEvidence:
@@ -122,7 +118,7 @@ def meeting_followup_section(meeting: Meeting, user) -> dict | None:
     items = list(
         Occurrence.objects.filter(decision__agenda_item__meeting=meeting)
         .select_related("decision__agenda_item")
-        .prefetch_related(_history_prefetch())
+        .prefetch_related(Prefetch("reports", queryset=_history()))
         .order_by("decision__agenda_item__order", "decision__order", "decision_id", "due_date")
     )
     if not items:
