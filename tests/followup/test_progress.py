@@ -222,3 +222,23 @@ def test_a_draft_meeting_page_has_no_follow_up(client, people, clock):
     client.force_login(people.drafter)
     page = client.get(reverse("minutes:detail", args=[draft.pk])).content.decode()
     assert "সিদ্ধান্ত বাস্তবায়নের অগ্রগতি" not in page
+
+
+def test_an_indicators_progress_is_a_note_and_its_achievement_stays_the_plans(client, people, clock):
+    from followup.services import occurrences_for_plan
+    from tests.followup.conftest import make_plan
+
+    plan = make_plan(people.office, post=people.post)
+    occurrences_for_plan(plan=plan)
+    occurrence = Occurrence.objects.select_related("office").get(indicator__number="1.1.2")
+    people.office.user_roles.create(user=people.rahim, role="drafter")
+    client.force_login(people.rahim)
+
+    response = client.post(
+        reverse("followup:report", args=[occurrence.pk]), {"note": "খসড়া চূড়ান্ত হচ্ছে।", "status": "progress"}
+    )
+
+    page = client.get(response.url).content.decode()
+    assert "কর্মপরিকল্পনা প্রণীত" in page and "খসড়া চূড়ান্ত হচ্ছে।" in page
+    assert reverse("actionplan:indicator", args=[occurrence.indicator_id]) in page  # the achievement: there
+    assert "১৫ অক্টোবর ২০২৪" in page and "২য় ত্রৈমাসিক" in page
