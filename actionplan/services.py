@@ -1,6 +1,7 @@
 """The writes of the action plan, each in one transaction: importing a template, copying last year's."""
 
 import datetime
+import logging
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,10 @@ from simple_history.utils import bulk_create_with_history
 from actionplan.importing.files import read_rows
 from actionplan.importing.template import PlanDraft, parse_template, shown_fiscal_year
 from actionplan.models import Activity, Area, Indicator, Plan, QuarterTarget, TierTarget, Unit
+from actionplan.signals import plan_changed
 from offices.models import Branch, Office, Post
+
+logger = logging.getLogger(__name__)
 
 
 def _refuse_second_plan(office: Office, fiscal_year: int):
@@ -46,7 +50,20 @@ def plan_import(
     plan.full_clean()
     plan.save()
     _write(plan, draft, by)
+    _changed_on_commit(plan)
     return plan
+
+
+def _changed_on_commit(plan: Plan) -> None:
+    """Tell the apps above (the follow-up) once the plan's rows are committed; a receiver's failure is
+    logged, never undoes nor refuses the write."""
+
+    def send():
+        for receiver, result in plan_changed.send_robust(sender=Plan, plan_id=plan.pk):
+            if isinstance(result, Exception):
+                logger.error("plan_changed receiver %r failed", receiver, exc_info=result)
+
+    transaction.on_commit(send)
 
 
 def _write(plan: Plan, draft: PlanDraft, by):
@@ -196,4 +213,5 @@ def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
         row.indicator_id = row.indicator.pk
     bulk_create_with_history(tiers, TierTarget, default_user=by)
     bulk_create_with_history(quarters, QuarterTarget, default_user=by)
+    _changed_on_commit(plan)
     return plan

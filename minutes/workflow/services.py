@@ -14,6 +14,7 @@ UPDATE inside the file's lock, does not add to it.
 """
 
 import datetime
+import logging
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -22,9 +23,12 @@ from django.utils.translation import gettext as _
 from bangla.forms import shown_digits
 from minutes.content.services import meeting_copy
 from minutes.models import Meeting, Transition
+from minutes.signals import minutes_issued
 from minutes.workflow.issue import issue_date_refusal, signer_refusal
 from minutes.workflow.steps import STEPS, StepRefused, check
 from offices.models import GovernmentFile, Official, User, memo_number
+
+logger = logging.getLogger(__name__)
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -171,6 +175,11 @@ def _after_issue(meeting_id: int) -> None:
     from minutes.tasks import issued_minutes_store_and_distribute
 
     issued_minutes_store_and_distribute.delay(meeting_id)
+    # The issue is committed whatever a receiver does: a failure is logged, never shown to the issuer
+    # (the follow-up's periodic sync_occurrences catches up).
+    for receiver, result in minutes_issued.send_robust(sender=Meeting, meeting_id=meeting_id):
+        if isinstance(result, Exception):
+            logger.error("minutes_issued receiver %r failed", receiver, exc_info=result)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from minutes import selectors
 from minutes.document.selectors import issued_document_exists
 from minutes.models import Meeting
+from minutes.sections import meeting_sections
 from minutes.workflow import services, steps
 from minutes.workflow.forms import IssueForm, StepForm
 
@@ -33,6 +34,7 @@ def meeting_detail(request, pk):
         "unmailed": meeting.recipients.filter(email=""),
         "corrections": Meeting.objects.filter(replaces=meeting),
         "document_stored": issued_document_exists(meeting),
+        "sections": meeting_sections(meeting, request.user),
     }
     return render(request, "minutes/meeting_detail.html", ctx)
 

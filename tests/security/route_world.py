@@ -74,6 +74,7 @@ class World:
     plan_objects: list = dataclasses.field(
         default_factory=list
     )  # plans, indicators, reports, evidence, ideas
+    followup_objects: list = dataclasses.field(default_factory=list)  # items, their history and files
 
     def ids(self) -> dict[str, list[int]]:
         """Real ids per kind of object, to put into paths."""
@@ -86,6 +87,7 @@ class World:
             "delivery": [self.delivery.pk],
             "group": [self.group.pk, self.other_group.pk],
             "actionplan": [obj.pk for obj in self.plan_objects],
+            "followup": [obj.pk for obj in self.followup_objects],
         }
 
     def all_ids(self) -> list[int]:
@@ -212,7 +214,36 @@ def build_world() -> World:
         other_group=other_group,
         reset_user=drafter,
         plan_objects=plan_objects,
+        followup_objects=_followup(users["A:drafter"]),
     )
+
+
+def _followup(drafter) -> list:
+    """The items of the issued minutes and the plans (the follow-up's backfill), one of office A's
+    reported done with an evidence file: what the follow-up's routes name by id."""
+    from django.core.files.base import ContentFile
+
+    from followup.models import Occurrence, ProgressEvidence, ProgressReport
+    from followup.services import sync_occurrences
+
+    sync_occurrences()
+    item = Occurrence.objects.filter(decision__isnull=False).order_by("pk").first()
+    report = ProgressReport.objects.create(
+        occurrence=item, kind="done", note="সম্পন্ন", by=drafter, by_name="দীপু"
+    )
+    Occurrence.objects.filter(pk=item.pk).update(status=Occurrence.Status.DONE)
+    evidence = ProgressEvidence.objects.create(
+        report=report,
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="notice.pdf"),
+        name="notice.pdf",
+        kind="pdf",
+        size=14,
+    )
+    offices = set(Occurrence.objects.values_list("office_id", flat=True))  # an item of each office
+    others = [
+        Occurrence.objects.filter(office_id=pk).exclude(pk=item.pk).order_by("pk").first() for pk in offices
+    ]
+    return [item, report, evidence, *others]
 
 
 def _action_plan(office, admin, meetings: dict) -> list:

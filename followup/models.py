@@ -1,0 +1,184 @@
+"""What the follow-up chases: each due date of a decision or an indicator (Occurrence), and the
+history of each one: progress reported, done, confirmed or reopened (ProgressReport), with the
+evidence files (ProgressEvidence).
+
+    open ──report done──▶ done ──confirm──▶ confirmed
+      ▲                     │
+      └──────reopen─────────┘ (the approver, with a comment)
+
+An occurrence of a decision is superseded when later issued minutes take the decision over (a
+correction of the minutes, or a later meeting that carries the still-open decision forward): the
+chase moves to the new decision, the history stays with the old one.
+"""
+
+import datetime
+import os
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from actionplan.models import Indicator
+from actionplan.models.reports import evidence_storage
+from minutes.models import Decision
+from offices.models import Office
+
+# The first reminder goes this many days before the due date (an office setting will replace it).
+DEFAULT_REMIND_DAYS_BEFORE = 7
+
+
+class Occurrence(models.Model):
+    """One due date of one thing to chase: a decision of issued minutes or an action-plan indicator."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("reported done, awaiting confirmation")
+        CONFIRMED = "confirmed", _("confirmed done")
+        SUPERSEDED = "superseded", _("followed up in later minutes")
+
+    # Still to be done or confirmed: what "my work" lists.
+    PENDING_STATUSES = (Status.OPEN, Status.DONE)
+
+    decision = models.ForeignKey(
+        Decision,
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="occurrences",
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="occurrences",
+    )
+    # The meeting's office for a decision, the plan's office for an indicator: whose approver confirms.
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="followup_occurrences"
+    )
+    due_date = models.DateField(_("due date"))
+    # A decision: the due date's place among its due dates (1, 2 … for a recurring deadline);
+    # an indicator: the fiscal year's quarter (1 = July-September).
+    period = models.PositiveSmallIntegerField(_("period"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    done_at = models.DateTimeField(_("reported done at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # The next day a reminder is due; the reminders (their sweep) advance it. None: no reminder.
+    next_reminder_on = models.DateField(_("next reminder"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up item")
+        verbose_name_plural = _("follow-up items")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision__isnull=False, indicator__isnull=True)
+                | Q(decision__isnull=True, indicator__isnull=False),
+                name="followup_occurrence_decision_xor_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "due_date"], name="followup_occurrence_decision_date"
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"], name="followup_occurrence_indicator_period"
+            ),
+        ]
+        indexes = [
+            # The reminders' sweep: status=open, next_reminder_on <= today (scales with what is due today).
+            models.Index(fields=["status", "next_reminder_on"], name="followup_occ_reminder"),
+            # An office's pending items by due date (the approver's list, the office dashboards).
+            models.Index(fields=["office", "status", "due_date"], name="followup_occ_office_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.decision or self.indicator} ({self.due_date:%d.%m.%Y})"
+
+    @staticmethod
+    def first_reminder(due_date: datetime.date) -> datetime.date:
+        return due_date - datetime.timedelta(days=DEFAULT_REMIND_DAYS_BEFORE)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in self.PENDING_STATUSES
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.status == self.Status.OPEN and self.due_date < today
+
+
+class ProgressReport(models.Model):
+    """One entry in an item's history: progress reported, done reported, or the approver's
+    confirmation or reopening (with a comment). Who wrote it is frozen as it was then."""
+
+    class Kind(models.TextChoices):
+        PROGRESS = "progress", _("in progress")
+        DONE = "done", _("done")
+        CONFIRMED = "confirmed", _("confirmed")
+        REOPENED = "reopened", _("reopened")
+
+    occurrence = models.ForeignKey(
+        Occurrence, verbose_name=_("follow-up item"), on_delete=models.CASCADE, related_name="reports"
+    )
+    kind = models.CharField(_("status reported"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    by_name = models.CharField(_("name"), max_length=200)
+    by_designation = models.CharField(_("designation"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["occurrence", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.by_name}"
+
+
+def progress_evidence_path(evidence, filename: str) -> str:
+    """Never the uploader's name in the path: followup/office/year/random name with the checked extension."""
+    occurrence = evidence.report.occurrence
+    extension = os.path.splitext(filename)[1].lower()
+    return f"followup/{occurrence.office_id}/{occurrence.due_date.year}/{uuid.uuid4().hex}{extension}"
+
+
+class ProgressEvidence(models.Model):
+    """A file attached to a progress report, kept in the "evidence" storage, served only through the
+    portal to those who may read the item."""
+
+    report = models.ForeignKey(
+        ProgressReport, verbose_name=_("progress report"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(
+        _("file"), upload_to=progress_evidence_path, storage=evidence_storage, max_length=300
+    )
+    name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["report", "pk"]
+
+    def __str__(self):
+        return self.name
