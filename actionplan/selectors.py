@@ -7,8 +7,8 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
 from actionplan.links.selectors import quarter_bounds
+from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
 from actionplan.scores import indicator_result, minutes_prefetch, score_plan
 from actionplan.scoring import quarters_elapsed
 from offices.access import readable_office_ids, require_readable
