@@ -41,36 +41,19 @@ def html_head(sheet: ProgressSheet) -> list[list[tuple[str, int, int]]]:
     return [first, second]
 
 
-PAGE_WIDTH_MM = 277  # A4 landscape less the margins of progress-sheet.css
-DIGIT_MM = 1.55  # a Bangla digit or dash at the table's 8.5pt, with room to spare
-HEADING_LETTER_MM = 1.6  # a Bangla code point of a bold heading, on average (vowel signs take little)
-PADDING_MM = 3.5
+DENSE_COLUMNS = 16  # more columns than this (tiers, quarters' targets): the table in a smaller type
 
 
-def column_widths_mm(sheet: ProgressSheet) -> list[float]:
-    """A value column as wide as its longest value (a date never breaks), the text columns sharing
-    the rest in proportion to their widths; everything in proportion if the values leave too little."""
-    values = {
-        index: max(sheet.value_chars(index) * DIGIT_MM, column.longest_word * HEADING_LETTER_MM) + PADDING_MM
-        for index, column in enumerate(sheet.columns)
-        if not column.is_text
-    }
-    text_share = sum(column.width for column in sheet.columns if column.is_text)
-    rest = PAGE_WIDTH_MM - sum(values.values())
-    if rest < text_share * 0.8:  # too many values for the page: every column shrinks alike
-        total = text_share + sum(values.values())
-        return [
-            PAGE_WIDTH_MM * (c.width if c.is_text else values[i]) / total for i, c in enumerate(sheet.columns)
-        ]
-    return [rest * c.width / text_share if c.is_text else values[i] for i, c in enumerate(sheet.columns)]
+def is_dense(sheet: ProgressSheet) -> bool:
+    return len(sheet.columns) > DENSE_COLUMNS
 
 
 def sheet_html(sheet: ProgressSheet) -> str:
     ctx = {
         "sheet": sheet,
+        "dense": is_dense(sheet),
         "head": html_head(sheet),
         "numbers": [to_bangla_digits(n) for n in range(1, len(sheet.columns) + 1)],
-        "widths": [f"{width:.1f}mm" for width in column_widths_mm(sheet)],
         "rows": html_rows(sheet),
         "total": list(zip((c.key for c in sheet.columns), sheet.total_values, strict=True)),
     }

@@ -15,6 +15,7 @@ A document, like the minutes: Bangla whatever the reader's language, Bangla digi
 """
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -51,8 +52,11 @@ class Column:
 
     @property
     def longest_word(self) -> int:
-        """The heading's longest word, in characters: a heading wraps between words, never inside one."""
-        return max(len(word) for word in self.heading.split())
+        """The heading's longest word in letters (vowel signs, the virama and marks not counted): a
+        heading wraps between words, never inside one."""
+        return max(
+            sum(unicodedata.category(c) not in ("Mn", "Mc") for c in word) for word in self.heading.split()
+        )
 
 
 @dataclass
