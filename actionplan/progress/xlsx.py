@@ -26,6 +26,8 @@ FONT = "Nikosh"  # the Bangla font the government's offices have; others fall ba
 TITLE_ROWS = 3
 HEAD_FIRST = TITLE_ROWS + 2  # a blank row, then the two heading rows and the column numbers
 FIRST_ROW = HEAD_FIRST + 3
+LINE_POINTS = 16  # a line of Nikosh (or its stand-in) at 11pt
+CHARS_PER_WIDTH = 1.1  # Bangla code points per unit of column width, on average
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="E7EEF7")
@@ -47,26 +49,26 @@ def sheet_xlsx(sheet: ProgressSheet) -> bytes:
         ws.row_dimensions[n].height = 22
 
     _heading(ws, sheet)
+    widths = column_widths(sheet)
     row = FIRST_ROW
     for sheet_row in sheet.rows:
         for col, (column, value) in enumerate(zip(sheet.columns, sheet.values(sheet_row), strict=True), 1):
             align = _TOP if column.is_text else _NUMBER
             _text(ws, row, col, value, Font(name=FONT, size=11), align, border=True)
         row += 1
-    for offset, sheet_row in enumerate(sheet.rows):  # merged once every cell is written
-        for key in MERGED:
-            _merge_down(ws, FIRST_ROW + offset, sheet.column_index(key) + 1, sheet_row.span(key))
     for col, (column, value) in enumerate(zip(sheet.columns, sheet.total_values, strict=True), 1):
         align = _TOP if column.is_text else _NUMBER
         _text(ws, row, col, value, Font(name=FONT, size=11, bold=True), align, border=True)
+    _row_heights(ws, sheet, widths)
+    for offset, sheet_row in enumerate(sheet.rows):  # merged once every cell is written
+        for key in MERGED:
+            _merge_down(ws, FIRST_ROW + offset, sheet.column_index(key) + 1, sheet_row.span(key))
 
     row += 2
-    widths = column_widths(sheet)
-    total_width = sum(widths)
     for note in sheet.notes:
         _text(ws, row, 1, note, Font(name=FONT, size=11), _TOP)
         ws.merge_cells(f"A{row}:{last}{row}")
-        ws.row_dimensions[row].height = 16 * max(1, math.ceil(len(note) * 1.1 / total_width))
+        ws.row_dimensions[row].height = LINE_POINTS * _lines(note, sum(widths))
         row += 1
 
     for col, width in enumerate(widths, 1):
@@ -78,6 +80,38 @@ def sheet_xlsx(sheet: ProgressSheet) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` characters wide (Bangla code points
+    are narrower than Excel's width unit, a "0"; words are not split, so a little is added)."""
+    return max(1, math.ceil(len(text) / (width * CHARS_PER_WIDTH)))
+
+
+def _row_heights(ws, sheet: ProgressSheet, widths: list[float]) -> None:
+    """Each indicator's row as high as its longest wrapped text; a merged area or activity cell's
+    text is given room over the rows it spans. Spreadsheets do not grow rows for wrapped text on
+    their own (LibreOffice keeps the default height; Excel only once a cell is edited)."""
+    heights = []
+    for sheet_row in [*sheet.rows, None]:
+        values = sheet.values(sheet_row) if sheet_row else sheet.total_values
+        own = [
+            _lines(v, widths[i])
+            for i, (c, v) in enumerate(zip(sheet.columns, values, strict=True))
+            if c.key not in MERGED
+        ]
+        heights.append(LINE_POINTS * max(own) + 4)
+    for first, sheet_row in enumerate(sheet.rows):
+        for key in MERGED:
+            span = sheet_row.span(key)
+            index = sheet.column_index(key)
+            if span:
+                needed = LINE_POINTS * _lines(sheet.values(sheet_row)[index], widths[index]) + 4
+                short = needed - sum(heights[first : first + span])
+                if short > 0:
+                    heights[first + span - 1] += short
+    for offset, height in enumerate(heights):
+        ws.row_dimensions[FIRST_ROW + offset].height = height
 
 
 def column_widths(sheet: ProgressSheet) -> list[float]:

@@ -142,6 +142,8 @@ def test_print_setup_frozen_heading_and_text_cells(reference_plan):
     assert (weight.value, weight.data_type) == ("৫", "s")  # Bangla digits, as text
     assert ws.cell(FIRST, 4).alignment.wrap_text and ws.cell(FIRST, 4).border.left.style == "thin"
     assert ws.column_dimensions["D"].width >= 25
+    # Rows grow with their wrapped text (spreadsheets do not do it themselves): [১.৪]'s long title.
+    assert ws.row_dimensions[FIRST + 3].height >= 3 * xlsx.LINE_POINTS > ws.row_dimensions[FIRST + 1].height
 
 
 def test_only_confirmed_achievements_count_and_the_pending_are_named(reference_plan, alice):
