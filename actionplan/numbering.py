@@ -1,8 +1,10 @@
 """How plans number their rows: `[১]`, `[১.১]`, `[১.১.১]`, with or without brackets, in Bangla or
 ASCII digits. Stored normalised ("1.1.1"); shown in the plan's own way."""
 
+import datetime
 import re
 import unicodedata
+from decimal import Decimal
 
 from bangla.digits import to_ascii_digits, to_bangla_digits
 
@@ -36,6 +38,20 @@ def show_number(number: str, brackets: bool, bangla: bool = True) -> str:
     """("1.1.1", True) -> "[১.১.১]"; ("1.1.1", False) -> "১.১.১"."""
     shown = to_bangla_digits(number) if bangla else number
     return f"[{shown}]" if brackets else shown
+
+
+def show_value(value, bangla: bool = True) -> str:
+    """A target, a weight, a tier, an achievement or marks as the plans write them: a date
+    day-month-year (১৬-০৩-২০২২), a number without trailing zeros (৫, ২.৫); None -> ""."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, datetime.date):
+        text = value.strftime("%d-%m-%Y")
+    elif isinstance(value, Decimal):
+        text = format(value.normalize(), "f") if value != value.to_integral() else str(int(value))
+    else:
+        text = str(value)
+    return to_bangla_digits(text) if bangla else text
 
 
 def sort_key(number: str) -> tuple[int, ...]:

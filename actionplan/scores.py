@@ -72,13 +72,21 @@ def meetings_by_quarter(indicator: Indicator, fiscal_year: int) -> dict[int, obj
     return {quarter: len(days) for quarter, days in by_quarter.items()}
 
 
-def indicator_result(
-    indicator: Indicator, *, fiscal_year: int, quarters: int, today: datetime.date
-) -> IndicatorResult:
-    reports = list(indicator.reports.all())
-    confirmed = meetings_by_quarter(indicator, fiscal_year) or {
-        r.quarter: r.achieved for r in reports if r.state == AchievementReport.State.CONFIRMED
+def counted_by_quarter(indicator: Indicator, fiscal_year: int) -> dict[int, object]:
+    """The quarters' achievements that count: the attached minutes' meetings for a meeting indicator
+    with minutes attached, else the confirmed reports ({quarter: a date or a number})."""
+    return meetings_by_quarter(indicator, fiscal_year) or {
+        r.quarter: r.achieved for r in indicator.reports.all() if r.state == AchievementReport.State.CONFIRMED
     }
+
+
+def indicator_result(
+    indicator: Indicator, *, fiscal_year: int, quarters: int, today: datetime.date, through: int = 4
+) -> IndicatorResult:
+    """The indicator's scores from what counts in quarters 1 to `through` (a quarterly progress sheet
+    stops at its quarter; the pages take the whole year)."""
+    reports = [r for r in indicator.reports.all() if r.quarter <= through]
+    confirmed = {q: v for q, v in counted_by_quarter(indicator, fiscal_year).items() if q <= through}
     awaiting = sum(r.state == AchievementReport.State.REPORTED for r in reports)
     returned = sum(r.state == AchievementReport.State.RETURNED for r in reports)
     try:

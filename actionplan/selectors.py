@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from actionplan.links.selectors import quarter_bounds
 from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
 from actionplan.scores import indicator_result, minutes_prefetch, score_plan
 from actionplan.scoring import quarters_elapsed
@@ -66,6 +67,11 @@ def plan_page(plan: Plan, today: datetime.date | None = None) -> dict:
         "total_weights": sum((area.marks for area in areas), 0),
         "scores": scores,
     }
+
+
+def quarters_begun(plan: Plan, today: datetime.date) -> list[int]:
+    """The plan's quarters that have begun by `today` (1 = July-September): those a progress sheet is for."""
+    return [q for q in range(1, 5) if quarter_bounds(plan.fiscal_year, q)[0] <= today]
 
 
 def get_indicator_for_user_or_404(user, pk) -> Indicator:

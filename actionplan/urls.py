@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from actionplan import views
 from actionplan.links import views as links
+from actionplan.progress import views as progress
 
 app_name = "actionplan"
 
@@ -28,4 +29,8 @@ urlpatterns = [
     path("report/<int:pk>/return/", views.report_review, {"action": "return"}, name="return"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
     path("evidence/<int:pk>/remove/", views.evidence_remove, name="evidence_remove"),
+    # What the office sends upward (actionplan/progress/): the quarterly sheet, an indicator's evidence
+    path("<int:pk>/progress/<int:quarter>.xlsx", progress.progress_sheet_xlsx, name="progress_xlsx"),
+    path("<int:pk>/progress/<int:quarter>.pdf", progress.progress_sheet_pdf, name="progress_pdf"),
+    path("indicator/<int:pk>/evidence.zip", progress.evidence_bundle, name="evidence_bundle"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -54,6 +55,7 @@ def plan_detail(request, pk):
         "plan": plan,
         **selectors.plan_page(plan),
         "may_administer": can_administer_office(request.user, plan.office),
+        "progress_quarters": selectors.quarters_begun(plan, timezone.localdate()),
     }
     return render(request, "actionplan/plan_detail.html", ctx)
 

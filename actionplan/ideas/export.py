@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from actionplan.ideas import columns
 from actionplan.models import Idea
-from actionplan.numbering import show_number
-from bangla.digits import to_bangla_digits
+from actionplan.numbering import show_number, show_value
 from bangla.fiscal import format_fiscal_year
 
 LAYOUTS = {"full": columns.FULL, "published": columns.PUBLISHED}
@@ -30,14 +29,8 @@ def cell(idea: Idea, key: str) -> str:
         return ""
     if isinstance(value, bool):
         return "হ্যাঁ" if value else "না"
-    if isinstance(value, datetime.date):
-        return to_bangla_digits(value.strftime("%d-%m-%Y"))
-    if isinstance(value, Decimal):
-        return to_bangla_digits(
-            format(value.normalize(), "f") if value != value.to_integral() else int(value)
-        )
-    if isinstance(value, int):
-        return to_bangla_digits(value)
+    if isinstance(value, datetime.date | Decimal | int):
+        return show_value(value)  # day-month-year, no trailing zeros, Bangla digits
     return str(value)
 
 

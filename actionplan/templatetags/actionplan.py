@@ -1,11 +1,8 @@
 """Showing a plan's numbers and values: one-line wrappers over actionplan/numbering.py."""
 
-import datetime
-from decimal import Decimal
-
 from django import template
 
-from actionplan.numbering import show_number
+from actionplan.numbering import show_number, show_value
 from bangla.templatetags.bangla import bn_digits
 
 register = template.Library()
@@ -20,10 +17,4 @@ def plan_number(number, brackets=True):
 @register.filter
 def plan_value(value):
     """A target, a weight or a tier: a date day-month-year, a number without trailing zeros."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, datetime.date):
-        return bn_digits(value.strftime("%d-%m-%Y"))
-    if isinstance(value, Decimal):
-        value = format(value.normalize(), "f") if value != value.to_integral() else str(int(value))
-    return bn_digits(value)
+    return bn_digits(show_value(value, bangla=False))

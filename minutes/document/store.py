@@ -2,12 +2,14 @@
 
 - An issued version is rendered once, by the issue step's after-commit task, and stored with
   its hashes (IssuedDocument); pages only read it, and say "being prepared" until it is there.
-- A draft's PDF is printed by a Celery task once per content hash and kept in the cache; the
-  page (document/views.py) waits a few seconds for it, then says "being prepared". No web
-  request prints.
+- A draft's PDF (and any document printed on demand, such as the action plan's progress sheet)
+  is printed by a Celery task once per content hash and kept in the cache; the page waits a few
+  seconds for it (awaited_pdf), then says "being prepared". No web request prints.
 """
 
 import hashlib
+import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,9 +19,9 @@ from django.urls import reverse
 from minutes.document.render import RenderFailed, RenderTimeout, html_to_pdf, render_html
 from minutes.models import IssuedDocument, Meeting
 
-DRAFT_PDF_KEY = "draft-pdf:{}"
-DRAFT_PDF_QUEUED_KEY = "draft-pdf-queued:{}"
-FAILED = b"failed:"  # a cached draft PDF that could not be printed starts with this, then the reason
+PDF_KEY = "pdf:{}"
+PDF_QUEUED_KEY = "pdf-queued:{}"
+FAILED = b"failed:"  # a cached PDF that could not be printed starts with this, then the reason
 FAILURE_KEPT_SECONDS = 300
 
 
@@ -56,34 +58,52 @@ def store_issued_document(meeting: Meeting) -> IssuedDocument:
         return IssuedDocument.objects.get(meeting=meeting)
 
 
-# -- drafts --------------------------------------------------------------------------------------------
-def draft_pdf_key(html: str) -> str:
-    return DRAFT_PDF_KEY.format(sha256(html))
+# -- printed on demand: drafts, and other apps' documents ---------------------------------------------
+# A draft's PDF, or a document another app prints from HTML it makes (the action plan's progress
+# sheet), is printed by a Celery task once per content hash and kept in the cache; the page waits a
+# few seconds for it (awaited_pdf), then says "being prepared".
+def pdf_cache_key(html: str) -> str:
+    return PDF_KEY.format(sha256(html))
 
 
-def draft_pdf_print(meeting: Meeting) -> None:
-    """Print the draft as it is now and cache the PDF (or why it failed) under its content hash.
-    Called only by a Celery task."""
-    html = render_html(meeting)
-    key = draft_pdf_key(html)
+def print_into_cache(html: str, *, time_limit: float | None = None) -> None:
+    """Print the HTML and cache the PDF (or why it failed) under its content hash. Called only by
+    Celery tasks."""
+    key = pdf_cache_key(html)
     if cache.get(key) is not None:
         return
     try:
-        pdf = html_to_pdf(html, time_limit=settings.SOBHA_DRAFT_RENDER_TIME_LIMIT)
+        pdf = html_to_pdf(html, time_limit=time_limit or settings.SOBHA_DRAFT_RENDER_TIME_LIMIT)
     except (RenderTimeout, RenderFailed) as error:  # said for a few minutes, then tried again
         cache.set(key, FAILED + str(error).encode(), timeout=FAILURE_KEPT_SECONDS)
         return
     cache.set(key, pdf, timeout=settings.SOBHA_DRAFT_PDF_CACHE_SECONDS)
 
 
-def cached_draft_pdf(html: str) -> bytes | None:
-    """The draft's PDF for this exact content if a worker printed it (FAILED + reason if it could
-    not), else None."""
-    return cache.get(draft_pdf_key(html))
+def cached_pdf(html: str) -> bytes | None:
+    """The PDF of this exact content if a worker printed it (FAILED + reason if it could not), else None."""
+    return cache.get(pdf_cache_key(html))
 
 
-def claim_draft_print(html: str) -> bool:
+def claim_print(html: str) -> bool:
     """True once per content (until the print's time limit passes): the caller queues the print."""
-    return cache.add(
-        DRAFT_PDF_QUEUED_KEY.format(draft_pdf_key(html)), 1, settings.SOBHA_DRAFT_RENDER_TIME_LIMIT
-    )
+    return cache.add(PDF_QUEUED_KEY.format(pdf_cache_key(html)), 1, settings.SOBHA_DRAFT_RENDER_TIME_LIMIT)
+
+
+def awaited_pdf(html: str, queue_print: Callable[[], object]) -> bytes | None:
+    """The PDF of this content: cached, or printed by a worker (`queue_print()` queues the task that
+    calls print_into_cache with this same HTML) within SOBHA_DRAFT_PDF_WAIT seconds (most are); None
+    if it is still being prepared. FAILED + the reason if it could not be printed."""
+    pdf = cached_pdf(html)
+    if pdf is None and claim_print(html):
+        queue_print()
+    deadline = time.monotonic() + settings.SOBHA_DRAFT_PDF_WAIT
+    while pdf is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        pdf = cached_pdf(html)
+    return pdf
+
+
+def draft_pdf_print(meeting: Meeting) -> None:
+    """Print the draft as it is now and cache the PDF. Called only by a Celery task."""
+    print_into_cache(render_html(meeting), time_limit=settings.SOBHA_DRAFT_RENDER_TIME_LIMIT)

@@ -1,9 +1,6 @@
 """The document for the office's staff: an issued version exactly as stored, a draft as it is now
 with its "খসড়া" watermark. Reading only: printing happens in Celery tasks (store.py)."""
 
-import time
-
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -51,7 +48,7 @@ def meeting_pdf(request, pk):
             return being_prepared(request, meeting)
         pdf, name, cache_control = stored[0], f"minutes-{meeting.pk}-v{meeting.version}.pdf", "private"
     else:
-        pdf = _draft_pdf(meeting, render_html(meeting))
+        pdf = store.awaited_pdf(render_html(meeting), lambda: draft_pdf_print_task.delay(meeting.pk))
         if pdf is None:
             return being_prepared(request, meeting)
         if pdf.startswith(store.FAILED):
@@ -61,16 +58,3 @@ def meeting_pdf(request, pk):
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = cache_control
     return response
-
-
-def _draft_pdf(meeting, html: str) -> bytes | None:
-    """The draft's PDF for this content: cached, or printed by a worker within SOBHA_DRAFT_PDF_WAIT
-    seconds (most are); None if it is still being prepared."""
-    pdf = store.cached_draft_pdf(html)
-    if pdf is None and store.claim_draft_print(html):
-        draft_pdf_print_task.delay(meeting.pk)
-    deadline = time.monotonic() + settings.SOBHA_DRAFT_PDF_WAIT
-    while pdf is None and time.monotonic() < deadline:
-        time.sleep(0.2)
-        pdf = store.cached_draft_pdf(html)
-    return pdf

@@ -117,7 +117,7 @@ def test_while_a_worker_prints_the_draft_the_page_says_it_is_being_prepared(clie
     client.force_login(alice)
     response = client.get(reverse("minutes:pdf", args=[meeting.pk]))
     assert response.status_code == 202 and "প্রস্তুত করা হচ্ছে" in response.content.decode()
-    assert cache.get(store.draft_pdf_key(render_html(Meeting.objects.get(pk=meeting.pk)))) is None
+    assert cache.get(store.pdf_cache_key(render_html(Meeting.objects.get(pk=meeting.pk)))) is None
 
 
 def test_a_print_interrupted_in_the_parent_leaves_no_child_behind():
