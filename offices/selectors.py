@@ -276,6 +276,8 @@ def office_holiday_rows(office: Office, year: int, language: str = "bn") -> list
     public = public_holidays(year, "en_US" if language.startswith("en") else "bn")
     days = announced_days(office.pk, year)
     return [
-        HolidayRow(date, public.get(date, ""), days.get(date), date in days and days[date].office_id == office.pk)
+        HolidayRow(
+            date, public.get(date, ""), days.get(date), date in days and days[date].office_id == office.pk
+        )
         for date in sorted({*public, *days})
     ]

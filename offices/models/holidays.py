@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from bangla.digits import to_bangla_digits
 from offices.models.office import Office
 
+
 class OfficeHoliday(models.Model):
     """A day an office announced as a holiday (an executive-order holiday, Eid on the day the moon
     was sighted) or as a working day (a public holiday the package computed a day off, a Saturday
@@ -52,15 +53,16 @@ class OfficeHoliday(models.Model):
 
     def clean(self):
         if self.date and not self.FIRST_YEAR <= self.date.year <= self.LAST_YEAR:
-            raise ValidationError(
-                {"date": _("Give a date from the year %(first)s to %(last)s.")},
-                params={"first": to_bangla_digits(self.FIRST_YEAR), "last": to_bangla_digits(self.LAST_YEAR)},
-            )
+            message = _("Give a date from the year %(first)s to %(last)s.")
+            params = {"first": to_bangla_digits(self.FIRST_YEAR), "last": to_bangla_digits(self.LAST_YEAR)}
+            raise ValidationError({"date": ValidationError(message, params=params)})
         if self.name is not None:
             self.name = self.name.strip()
         if (
             self.date
-            and OfficeHoliday.objects.filter(office=self.office_id, date=self.date).exclude(pk=self.pk).exists()
+            and OfficeHoliday.objects.filter(office=self.office_id, date=self.date)
+            .exclude(pk=self.pk)
+            .exists()
         ):
             raise ValidationError(
                 {"date": _("This office has already announced this day; edit that entry instead.")}

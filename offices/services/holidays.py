@@ -39,15 +39,12 @@ def _check_it_changes_the_day(office: Office, date: datetime.date, kind: str) ->
     holiday, a superior's announced holiday) or a working day on one that is open is refused."""
     is_open = is_working_day(date, **_inherited(office, date.year).as_kwargs())
     if kind == OfficeHoliday.Kind.HOLIDAY and not is_open:
-        raise ValidationError(
-            {"date": _("%(date)s is already a holiday for this office (a weekend or a public holiday).")},
-            params={"date": format_date(date, "dotted")},
-        )
-    if kind == OfficeHoliday.Kind.WORKING_DAY and is_open:
-        raise ValidationError(
-            {"date": _("%(date)s is already a working day for this office.")},
-            params={"date": format_date(date, "dotted")},
-        )
+        message = _("%(date)s is already a holiday for this office (a weekend or a public holiday).")
+    elif kind == OfficeHoliday.Kind.WORKING_DAY and is_open:
+        message = _("%(date)s is already a working day for this office.")
+    else:
+        return
+    raise ValidationError({"date": ValidationError(message, params={"date": format_date(date, "dotted")})})
 
 
 def _name(holiday: OfficeHoliday) -> str:
@@ -67,7 +64,9 @@ def holiday_save(*, holiday: OfficeHoliday, by: User) -> OfficeHoliday:
     changes = changes_between(before, snapshot(holiday, FIELDS))
     if stored is None or changes:
         action = Action.CHANGED if stored else Action.CREATED
-        audit_record(office=office, by=by, action=action, record=holiday, name=_name(holiday), changes=changes)
+        audit_record(
+            office=office, by=by, action=action, record=holiday, name=_name(holiday), changes=changes
+        )
     _forget_calendars(office, {holiday.date.year, *([stored.date.year] if stored else [])})
     return holiday
 

@@ -1,5 +1,6 @@
 /* The minutes editor: rich text for discussions, filling people from the office's data,
-   deadline fields, and a warning before leaving with unsaved changes.
+   deadline fields (and asking for the deadline a decision's words propose when its text is left),
+   and a warning before leaving with unsaved changes.
    Everything here is an enhancement: the editor works as a plain form without it. */
 (function () {
   "use strict";
@@ -45,6 +46,13 @@
       });
       function sync() { area.value = box.innerHTML; }
       box.addEventListener("input", function () { sync(); dirty = true; showDirty(); });
+      // Leaving a decision's text: its deadline proposal is asked for again (deadline_proposals.py).
+      var left = area.value;
+      box.addEventListener("blur", function () {
+        if (area.value === left) return;
+        left = area.value;
+        area.dispatchEvent(new CustomEvent("decision-text-left", {bubbles: true}));
+      });
       area.hidden = true;
       area.parentNode.insertBefore(bar, area);
       area.parentNode.insertBefore(box, area);
@@ -60,6 +68,8 @@
         decision.querySelectorAll(".deadline-field").forEach(function (f) {
           f.hidden = f.getAttribute("data-kind") !== kind.value && !f.querySelector(".is-invalid");
         });
+        // A deadline set by hand: its words' proposal is no longer needed.
+        decision.querySelectorAll(".deadline-proposal").forEach(function (p) { p.hidden = kind.value !== "none"; });
       }
       kind.addEventListener("change", show);
       show();

@@ -103,7 +103,11 @@ def test_a_ministrys_holiday_reaches_its_directorates_unless_they_announce_other
         holiday=OfficeHoliday(office=directorate, date=D(2024, 9, 4), kind=WORKING_DAY, name="অফিস খোলা"),
         by=admin,  # the ministry's administrator administers its directorates too
     )
-    assert [due(o) for o in (ministry, directorate, district)] == [D(2024, 9, 11), D(2024, 9, 10), D(2024, 9, 10)]
+    assert [due(o) for o in (ministry, directorate, district)] == [
+        D(2024, 9, 11),
+        D(2024, 9, 10),
+        D(2024, 9, 10),
+    ]
 
 
 def test_the_calendar_is_cached_per_office_and_year(django_assert_num_queries, office_a):
@@ -115,7 +119,9 @@ def test_the_calendar_is_cached_per_office_and_year(django_assert_num_queries, o
 
 
 def test_another_offices_administrator_cannot_see_or_touch_the_holidays(client, alice, charlie, office_a):
-    holiday = services.holiday_save(holiday=OfficeHoliday(office=office_a, date=D(2024, 9, 4), name="ছুটি"), by=alice)
+    holiday = services.holiday_save(
+        holiday=OfficeHoliday(office=office_a, date=D(2024, 9, 4), name="ছুটি"), by=alice
+    )
     client.force_login(charlie)
     urls = [
         ("get", reverse("offices:holidays", args=[office_a.pk])),
@@ -154,14 +160,14 @@ def test_a_directorates_administrator_cannot_change_the_ministrys_holidays(clien
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"date": "৩০.০২.২০২৪"}, "৩০.০২.২০২৪ তারিখ নেই: সেই মাসে ২৯ দিন।"),
-        ({"date": "৩০-২-২০২৪-"}, "তারিখটি দিন.মাস.বছর আকারে লিখুন, যেমন ২৫.১০.২০২২।"),
+        ({"date": "৩০.০২.২০২৪"}, "৩০.০২.২০২৪ তারিখ নেই: ওই মাসে ২৯ দিন।"),
+        ({"date": "৩০-২-২০২৪-"}, "তারিখ দিন.মাস.বছর আকারে লিখুন, যেমন ২৫.১০.২০২২।"),
         ({"date": "০১.০১.১৯৯৯"}, "২০০০ থেকে ২০৯৯ সালের মধ্যে একটি তারিখ দিন।"),
-        ({"date": "০৪.০৯.২০২৪", "name": "  "}, "এই ঘরটি পূরণ করুন।"),
+        ({"date": "০৪.০৯.২০২৪", "name": "  "}, "এই ঘরটি অবশ্যই পূরণ করতে হবে।"),
         ({"date": "২১.০২.২০২৪"}, "২১.০২.২০২৪ এই দপ্তরের জন্য আগে থেকেই ছুটির দিন (সাপ্তাহিক বা সরকারি ছুটি)।"),
         ({"date": "০৬.০৯.২০২৪"}, "০৬.০৯.২০২৪ এই দপ্তরের জন্য আগে থেকেই ছুটির দিন (সাপ্তাহিক বা সরকারি ছুটি)।"),
         ({"date": "০৪.০৯.২০২৪", "kind": WORKING_DAY}, "০৪.০৯.২০২৪ এই দপ্তরের জন্য আগে থেকেই কর্মদিবস।"),
-        ({"date": "০৪.০৯.২০২৪", "kind": "closed"}, "সঠিক বিকল্প বাছাই করুন।"),
+        ({"date": "০৪.০৯.২০২৪", "kind": "closed"}, "সঠিক বিকল্প নির্বাচন করুন"),
     ],
 )
 def test_bad_input_is_refused_in_bangla_and_nothing_is_saved(client, alice, office_a, fields, message):
@@ -183,7 +189,10 @@ def test_a_second_announcement_of_a_day_and_a_bad_move_are_refused_in_bangla(cli
     for data, message in [
         ({"public_date": "2024-06-17", "to_date": "১৭.০৬.২০২৪"}, "সরকারি ছুটির দিনটি ছাড়া অন্য একটি দিন দিন।"),
         ({"public_date": "2024-06-16", "to_date": "২০.০৬.২০২৪"}, "এ বছরের সরকারি ছুটির একটি দিন বাছাই করুন।"),
-        ({"public_date": "2024-06-17", "to_date": "১৯.০৬.২০২৪"}, "১৯.০৬.২০২৪ এই দপ্তরের জন্য আগে থেকেই ছুটির দিন"),
+        (
+            {"public_date": "2024-06-17", "to_date": "১৯.০৬.২০২৪"},
+            "১৯.০৬.২০২৪ এই দপ্তরের জন্য আগে থেকেই ছুটির দিন",
+        ),
     ]:
         response = client.post(url, data)
         assert response.status_code == 400 and message in response.content.decode(), data
@@ -192,7 +201,9 @@ def test_a_second_announcement_of_a_day_and_a_bad_move_are_refused_in_bangla(cli
 
 def test_the_holiday_page_takes_a_fixed_number_of_queries(client, alice, office_a, django_assert_num_queries):
     for day in (4, 5):
-        services.holiday_save(holiday=OfficeHoliday(office=office_a, date=D(2024, 9, day), name="ছুটি"), by=alice)
+        services.holiday_save(
+            holiday=OfficeHoliday(office=office_a, date=D(2024, 9, day), name="ছুটি"), by=alice
+        )
     client.force_login(alice)
     url = reverse("offices:holidays", args=[office_a.pk]) + "?year=2024"
     # session, user, the office, roles, the offices administered below, the office and its superiors,
@@ -203,7 +214,9 @@ def test_the_holiday_page_takes_a_fixed_number_of_queries(client, alice, office_
 
 
 def test_an_edit_is_checked_and_audited(client, alice, office_a):
-    holiday = services.holiday_save(holiday=OfficeHoliday(office=office_a, date=D(2024, 9, 4), name="ছুটি"), by=alice)
+    holiday = services.holiday_save(
+        holiday=OfficeHoliday(office=office_a, date=D(2024, 9, 4), name="ছুটি"), by=alice
+    )
     client.force_login(alice)
     url = reverse("offices:holiday_edit", args=[holiday.pk])
     assert "ছুটি" in client.get(url).content.decode()
