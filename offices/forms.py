@@ -157,7 +157,8 @@ class HolidayMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.public = public
         self.fields["public_date"].choices = [
-            (day.isoformat(), f"{format_date(day, 'dotted')} {name}") for day, name in public.items()
+            ("", "—"),
+            *((day.isoformat(), f"{format_date(day, 'dotted')} {name}") for day, name in public.items()),
         ]
 
     def public_name(self) -> str:

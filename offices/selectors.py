@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from bangla.workdays import public_holidays
+from bangla.workdays import WEEKEND, public_holidays
 from offices.access import (
     administered_office_ids,
     readable_office_ids,
@@ -269,6 +269,11 @@ class HolidayRow:
     @property
     def name(self) -> str:
         return self.entry.name if self.entry else self.public_name
+
+    @property
+    def on_weekend(self) -> bool:
+        """A public holiday on a Friday or Saturday: cancelling it would not open the office."""
+        return self.date.weekday() in WEEKEND
 
 
 def office_holiday_rows(office: Office, year: int, language: str = "bn") -> list[HolidayRow]:

@@ -28,7 +28,7 @@ from minutes.conventions.forms import SUGGESTIONS
 from minutes.filters import MeetingFilter
 from minutes.limits import MAX_PASTED_HTML
 from minutes.models import DistributionGroup, Meeting
-from minutes.workflow.steps import check, may_start_minutes, offices_where_user_starts_minutes
+from minutes.workflow.steps import can_edit, check, may_start_minutes, offices_where_user_starts_minutes
 from offices.access import can_administer_office
 from offices.models import Official
 from offices.selectors import get_office_for_user_or_404, offices_for_user
@@ -165,7 +165,9 @@ def recipients_add_group(request, pk):
 def deadline_proposal(request, pk):
     """The deadline a decision's words propose, as the drafter left its text (htmx): an HTML
     fragment, empty for none. It writes nothing; a POST because the text may be 10,000 characters."""
-    meeting = _get_editable_meeting(request, pk)
+    meeting = selectors.get_meeting_for_user_or_404(request.user, pk)
+    if not can_edit(meeting, request.user):  # a request in the background: no redirect, only a refusal
+        return HttpResponse("", status=403)
     prefix = request.POST.get("prefix", "")
     if not DECISION_PREFIX.fullmatch(prefix):
         return HttpResponse("", status=400)

@@ -145,8 +145,8 @@ DECISION_LAYOUT = [
     ("col-12", "text", ""), ("col-md-6", "responsible", ""), ("col-md-2", "deadline_kind", ""),
     ("col-md-2 deadline-field", "deadline_date", "date"),
     ("col-md-2 deadline-field", "deadline_working_days", "working_days"),
-    ("col-md-2 deadline-field", "deadline_every", "rule"), ("col-md-4 deadline-field", "deadline_month", "rule"),
-    ("col-md-2 deadline-field", "deadline_day", "rule"), ("col-md-6 deadline-field", "deadline_rule", "rule"),
+    ("col-md-3 deadline-field", "deadline_every", "rule"), ("col-md-3 deadline-field", "deadline_month", "rule"),
+    ("col-md-2 deadline-field", "deadline_day", "rule"), ("col-md-5 deadline-field", "deadline_rule", "rule"),
     ("col-md-2", "status", ""), ("col-md-10", "progress_note", ""),
 ]  # fmt: skip
 

@@ -211,6 +211,9 @@ def test_the_holiday_page_takes_a_fixed_number_of_queries(client, alice, office_
     with django_assert_num_queries(7):
         page = client.get(url).content.decode()
     assert page.count('data-date="2024-') == 25  # 23 public holidays and 2 announced
+    rows = {row[:10]: row for row in page.split('data-date="')[1:]}
+    assert "এখানে ছুটি নয়" in rows["2024-12-16"]  # Victory Day, a Monday: may be cancelled here
+    assert "এখানে ছুটি নয়" not in rows["2024-04-05"]  # a Friday: cancelling would not open the office
 
 
 def test_an_edit_is_checked_and_audited(client, alice, office_a):
