@@ -147,7 +147,8 @@ _GLUE = rf"(?:\s*,?\s*(?:{_GLUE_WORD}){_GEN}?|{_GEN})*"
 _BY = r"(?:মধ্যেই|মধ্যে|নাগাদ|পর্যন্ত)"
 _BEFORE = r"(?:পূর্বেই|পূর্বে|আগেই|আগে)"
 _MARK = rf"{_GLUE}\s*[-–]?\s*(?:(?P<by>{_BY})|(?P<before>{_BEFORE})){_END}"
-_AHEAD = r"(?:(?:আগামী|পরবর্তী|জারির|জারির\s+পর|পত্র\s+প্রাপ্তির|by|within)\s+)?"
+# Words before a deadline that belong to it ("আগামী ০৭ (সাত) কার্যদিবসের মধ্যে"): taken into its span.
+_AHEAD = r"(?:আগামী|পরবর্তী|জারির(?:\s+পর)?|পত্র\s+প্রাপ্তির)\s+$"
 _NUMBER = rf"(?:(?P<digits>[0-9]{{1,3}})(?:\s*\(\s*(?:{_NUMBER_WORD})\s*\))?|(?P<word>{_NUMBER_WORD}))"
 
 
@@ -158,22 +159,22 @@ def _compile(pattern: str) -> re.Pattern:
 # ---- patterns: (name, regex); the longest match wins where two overlap ---------------------------------
 _PATTERNS = [
     # ১৫.০২.২০২১, 15/02/2021, ১৫-০২-২০২১ (not a piece of a memo number: no digit or "digit." around)
-    ("numeric", rf"{_AHEAD}(?<![0-9.])(?P<d>[0-9]{{1,2}})(?P<sep>[./-])(?P<m>[0-9]{{1,2}})(?P=sep){_YEAR}{_MARK}"),
+    ("numeric", rf"(?<![0-9.])(?P<d>[0-9]{{1,2}})(?P<sep>[./-])(?P<m>[0-9]{{1,2}})(?P=sep){_YEAR}{_MARK}"),
     # ০৮ সেপ্টেম্বর, ২০২২ · ১৫ পৌষ ১৪২৯ · ৩০ জুনের (the next 30 June)
-    ("day_month", rf"{_AHEAD}{_START}{_DAY}\s*[-]?\s*(?P<month>{_MONTH_NAME})(?:\s*[,/-]?\s*{_YEAR})?{_MARK}"),
+    ("day_month", rf"{_START}{_DAY}\s*[-]?\s*(?P<month>{_MONTH_NAME})(?:\s*[,/-]?\s*{_YEAR})?{_MARK}"),
     # September 8, 2022
-    ("month_day", rf"{_AHEAD}{_START}(?P<month>{_MONTH_NAME})\s+{_DAY},?\s+{_YEAR}{_MARK}"),
+    ("month_day", rf"{_START}(?P<month>{_MONTH_NAME})\s+{_DAY},?\s+{_YEAR}{_MARK}"),
     # by 30 June 2023 · by June 30, 2023 (minutes written in English)
     ("english", rf"{_START}by\s+(?:{_DAY}\s+(?P<month>{_MONTH_NAME})|(?P<month2>{_MONTH_NAME})\s+(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?),?\s+{_YEAR}{_END}"),
     # মার্চ ২০২১ এর মধ্যে (the month's last day) · আগামী মার্চ মাসের মধ্যে
-    ("month_year", rf"{_AHEAD}{_START}(?P<month>{_MONTH_NAME})\s*[,/-]?\s*{_YEAR}{_MARK}"),
+    ("month_year", rf"{_START}(?P<month>{_MONTH_NAME})\s*[,/-]?\s*{_YEAR}{_MARK}"),
     ("month", rf"(?:আগামী|চলতি|এই|এ)\s+(?P<month>{_MONTH_NAME})\s*মাস{_MARK}"),
     # ২০২২-২৩ অর্থবছরের মধ্যে
     ("fiscal_year", rf"{_START}(?P<fy>[0-9]{{4}})\s*[-–/]\s*(?:[0-9]{{4}}|[0-9]{{2}})\s*(?:অর্থ\s*বছর|অর্থবছর){_MARK}"),
     # চলতি মাসের মধ্যে, আগামী মাসের ১০ তারিখের মধ্যে, চলতি অর্থবছরের মধ্যে …
     ("this_period", rf"(?P<which>চলতি|এই|এ|বর্তমান|আগামী|পরবর্তী)\s+(?P<unit>মাস|ত্রৈমাসিক|কোয়ার্টার|অর্থ\s*বছর|অর্থবছর|বছর|সাল|সপ্তাহ)(?:{_GEN})?(?:\s+{_DAY}\s*তারিখ)?{_MARK}"),
     # আগামী ০৭ (সাত) কার্যদিবসের মধ্যে · ১৫ দিনের মধ্যে · দুই সপ্তাহের মধ্যে · এক মাসের মধ্যে
-    ("count", rf"{_AHEAD}{_START}{_NUMBER}\s*(?P<unit>কার্যদিবস|কর্মদিবস|কার্য\s+দিবস|working\s+days?|business\s+days?|দিন|সপ্তাহ|মাস)(?:{_GEN})?\s*(?:{_BY}){_END}"),
+    ("count", rf"{_START}{_NUMBER}\s*(?P<unit>কার্যদিবস|কর্মদিবস|কার্য\s+দিবস|working\s+days?|business\s+days?|দিন|সপ্তাহ|মাস)(?:{_GEN})?\s*(?:{_BY}){_END}"),
     ("count", rf"{_START}within\s+(?P<digits>[0-9]{{1,3}})(?P<word>)\s+(?P<unit>working\s+days?|business\s+days?|days?|weeks?|months?){_END}"),
     # প্রতি মাসের ১০ তারিখের মধ্যে · প্রতি মাসের প্রথম সপ্তাহের মধ্যে · প্রতি মাসের শেষ তারিখের মধ্যে
     ("monthly", rf"প্রতি\s*মাসের\s+(?:(?:{_DAY}\s*তারিখ)|(?P<week>{_ORDINAL}|শেষ)\s+সপ্তাহ|(?P<last>শেষ)\s*(?:তারিখ|দিন|কার্যদিবস|কর্মদিবস)?){_MARK}"),
@@ -197,9 +198,15 @@ _UNITS = {
     **dict.fromkeys(_nfc("মাস", "month"), "month"),
 }
 _COMPILED = [(name, _compile(pattern)) for name, pattern in _PATTERNS]
-# Every pattern needs one of these: a text without any is skipped at once (the editor asks for each
-# decision of a meeting).
-_HINT = _compile(r"মধ্যে|নাগাদ|পর্যন্ত|পূর্বে|আগে|প্রতি|ভিত্তিতে|অবিলম্বে|যথাশীঘ্র|সভায়|সম্ভব|\bby\b|\bwithin\b")
+_AHEAD_WORDS = _compile(_AHEAD)
+# Every pattern holds one of these words, and no phrase reaches further than _REACH characters from
+# it: the patterns are run only around them (a text without any is skipped at once; the editor asks
+# for each decision of a meeting).
+_ANCHOR = _compile(
+    r"মধ্যে|নাগাদ|পর্যন্ত|পূর্বে|আগে|প্রতি\s*(?:মাস|ত্রৈমাসিক|কোয়ার্টার|তিন|3)|ভিত্তিতে|(?:ত্রৈমাসিক|কোয়ার্টার)\s+শেষে"
+    r"|(?:আগামী|পরবর্তী)\s+সভা|অবিলম্বে|দ্রুত|যথাশীঘ্র|\bby\b|\bwithin\b|\bsoon\b"
+)
+_REACH = 100
 
 
 # ---- reading one match ----------------------------------------------------------------------------------
@@ -339,12 +346,13 @@ def find_deadlines(text: str, reference: datetime.date) -> list[Finding]:
     """Every deadline the text names, in order, none overlapping another (the longer one is kept)."""
     text = unicodedata.normalize("NFC", text or "")
     ascii_text = to_ascii_digits(text)  # one character for one: the offsets stay the same
-    if not _HINT.search(ascii_text):
-        return []
     candidates = []
-    for name, pattern in _COMPILED:
-        for match in pattern.finditer(ascii_text):
-            candidates.append((match.start(), -(match.end() - match.start()), name, match))
+    for segment_start, segment_end in _segments(ascii_text):
+        whole = segment_end == len(ascii_text)
+        for name, pattern in _COMPILED:
+            for match in pattern.finditer(ascii_text, segment_start, segment_end):
+                if whole or match.end() < segment_end:  # else the text may go on past the segment
+                    candidates.append((match.start(), -(match.end() - match.start()), name, match))
     found, taken_until = [], -1
     for start, _length, name, match in sorted(candidates, key=lambda c: c[:2]):
         if start < taken_until:
@@ -355,10 +363,25 @@ def find_deadlines(text: str, reference: datetime.date) -> list[Finding]:
             fields = None
         if fields is None or (fields.get("date") is not None and fields["date"] < reference):
             continue
-        phrase = text[match.start() : match.end()].strip()
-        found.append(Finding(start=match.start(), end=match.end(), phrase=phrase, **fields))
+        ahead = _AHEAD_WORDS.search(ascii_text, max(taken_until, start - 40, 0), start)
+        start = ahead.start() if ahead else start
+        found.append(
+            Finding(start=start, end=match.end(), phrase=text[start : match.end()].strip(), **fields)
+        )
         taken_until = match.end()
     return found
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """The stretches of text around the anchor words, merged where they meet."""
+    segments: list[list[int]] = []
+    for anchor in _ANCHOR.finditer(text):
+        start, end = max(0, anchor.start() - _REACH), min(len(text), anchor.end() + _REACH)
+        if segments and start <= segments[-1][1]:
+            segments[-1][1] = end
+        else:
+            segments.append([start, end])
+    return [(start, end) for start, end in segments]
 
 
 def propose_deadline(text: str, reference: datetime.date) -> Proposal | None:

@@ -40,7 +40,7 @@ def test_the_editor_shows_the_proposal_of_a_saved_decision_without_a_deadline(cl
     client.force_login(alice)
     assert client.post(edit_url(meeting), post_with("১৫.০৩.২০২১ তারিখের মধ্যে সম্পন্ন করা।")).status_code == 302
     page = client.get(edit_url(meeting)).content.decode()
-    assert "সময়সীমা প্রস্তাব: <strong class=\"proposed-deadline\">১৫.০৩.২০২১</strong>" in page
+    assert 'সময়সীমা প্রস্তাব: <strong class="proposed-deadline">১৫.০৩.২০২১</strong>' in page
     assert f'name="action" value="deadline:{PREFIX}"' in page and "গ্রহণ করুন" in page
     assert Decision.objects.get().deadline_kind == "none"  # proposed, never set silently
 
@@ -84,20 +84,30 @@ def test_accepting_a_rule_keeps_the_offices_words(client, alice, meeting):
 def test_a_decision_with_a_deadline_or_without_deadline_words_gets_no_proposal(client, alice, meeting):
     client.force_login(alice)
     set_already = post_with(WORKING_DAYS_TEXT, deadline_kind="date", deadline_date="2021-03-01")
-    assert "সময়সীমা প্রস্তাব" not in client.post(edit_url(meeting), {**set_already, "action": "add:items"}).content.decode()
+    assert (
+        "সময়সীমা প্রস্তাব"
+        not in client.post(edit_url(meeting), {**set_already, "action": "add:items"}).content.decode()
+    )
     plain = post_with("ওয়েবসাইটের তথ্য নিয়মিত হালনাগাদ করবে।")
-    assert "সময়সীমা প্রস্তাব" not in client.post(edit_url(meeting), {**plain, "action": "add:items"}).content.decode()
+    assert (
+        "সময়সীমা প্রস্তাব"
+        not in client.post(edit_url(meeting), {**plain, "action": "add:items"}).content.decode()
+    )
 
 
 def test_words_with_no_date_are_named_without_an_accept_button(client, alice, meeting):
     client.force_login(alice)
-    response = client.post(proposal_url(meeting), {"prefix": PREFIX, f"{PREFIX}-text": "<p>অবিলম্বে জানাতে হবে।</p>"})
+    response = client.post(
+        proposal_url(meeting), {"prefix": PREFIX, f"{PREFIX}-text": "<p>অবিলম্বে জানাতে হবে।</p>"}
+    )
     html = response.content.decode()
     assert "যত দ্রুত সম্ভব: কোনো তারিখ নেই" in html and "“অবিলম্বে” থেকে" in html
     assert "গ্রহণ করুন" not in html and 'name="action"' not in html
 
 
-def test_leaving_the_text_asks_for_the_proposal_of_what_was_typed(client, alice, meeting, django_assert_num_queries):
+def test_leaving_the_text_asks_for_the_proposal_of_what_was_typed(
+    client, alice, meeting, django_assert_num_queries
+):
     client.force_login(alice)
     data = {
         "prefix": PREFIX,
@@ -110,7 +120,7 @@ def test_leaving_the_text_asks_for_the_proposal_of_what_was_typed(client, alice,
         response = client.post(proposal_url(meeting), data, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<strong class=\"proposed-deadline\">৩০.০৬.২০২১</strong>" in html
+    assert '<strong class="proposed-deadline">৩০.০৬.২০২১</strong>' in html
     assert "লেখায় আরও সময়সীমা আছে: “১৫ জুলাই ২০২১ তারিখের মধ্যে”" in html  # the drafter is told of the second one
     assert f'value="deadline:{PREFIX}"' in html
     # Relative words count from the meeting's date as typed in the header (not yet saved).
@@ -134,7 +144,12 @@ def test_the_proposal_is_for_the_meetings_editors_only(client, alice, charlie, m
     assert client.get(proposal_url(meeting), data).status_code == 405  # a POST only: it carries the text
     for prefix in ("items-0", "items-0-decisions-x", "../", "items-0-decisions-0-text", ""):
         assert client.post(proposal_url(meeting), {**data, "prefix": prefix}).status_code == 400
-    assert client.post(proposal_url(meeting), {**data, "prefix": PREFIX, f"{PREFIX}-text": "ক" * 1_000_001}).content == b""
+    assert (
+        client.post(
+            proposal_url(meeting), {**data, "prefix": PREFIX, f"{PREFIX}-text": "ক" * 1_000_001}
+        ).content
+        == b""
+    )
     assert client.post(proposal_url(meeting), {"prefix": PREFIX, "date": "৩২.১৩.২০২১"}).content == b""
 
 

@@ -92,16 +92,30 @@ def test_a_monthly_rule_gives_each_months_date_to_the_end_of_the_fiscal_year(mee
     assert due_dates(decision, None) == []  # not issued
     dates = due_dates(decision, SUNDAY)
     assert dates[0] == D(2024, 9, 10) and dates[-1] == D(2025, 6, 10) and len(dates) == 10
-    assert due_dates(decision, SUNDAY, until=D(2024, 11, 30)) == [D(2024, 9, 10), D(2024, 10, 10), D(2024, 11, 10)]
+    assert due_dates(decision, SUNDAY, until=D(2024, 11, 30)) == [
+        D(2024, 9, 10),
+        D(2024, 10, 10),
+        D(2024, 11, 10),
+    ]
     assert deadline_text(decision) == "প্রতি মাসের ১০ তারিখের মধ্যে"  # the standard words
 
 
 def test_a_quarterly_rule_gives_one_date_a_quarter_printed_in_the_offices_words(meeting):
     words = "প্রতি ত্রৈমাসিকের তৃতীয় মাসের প্রথম সপ্তাহের মধ্যে"
     decision = decide(
-        meeting, deadline_kind=K.RULE, deadline_rule=words, deadline_every=E.QUARTER, deadline_month=3, deadline_day=7
+        meeting,
+        deadline_kind=K.RULE,
+        deadline_rule=words,
+        deadline_every=E.QUARTER,
+        deadline_month=3,
+        deadline_day=7,
     )
-    assert due_dates(decision, D(2023, 7, 10)) == [D(2023, 9, 7), D(2023, 12, 7), D(2024, 3, 7), D(2024, 6, 7)]
+    assert due_dates(decision, D(2023, 7, 10)) == [
+        D(2023, 9, 7),
+        D(2023, 12, 7),
+        D(2024, 3, 7),
+        D(2024, 6, 7),
+    ]
     # Issued after the quarter's date: the next quarter's is the first.
     assert due_dates(decision, D(2023, 9, 8))[0] == D(2023, 12, 7)
     assert deadline_text(decision) == words
