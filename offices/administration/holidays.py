@@ -120,7 +120,7 @@ def holiday_edit(request, pk):
     def save(form):
         services.holiday_save(holiday=form.instance, by=request.user)
 
-    return record_edit_page(
+    response = record_edit_page(
         request,
         holiday.office,
         holiday,
@@ -129,6 +129,9 @@ def holiday_edit(request, pk):
         title=_("Edit an announced day"),
         save=save,
     )
+    if response.status_code == 302:  # saved: back to the year of the day as it is now
+        return _back(holiday.office, holiday.date.year)
+    return response
 
 
 @login_required

@@ -63,15 +63,24 @@
   function deadlines(root) {
     root.querySelectorAll(".decision").forEach(function (decision) {
       var kind = decision.querySelector("select[name$='-deadline_kind']");
+      var every = decision.querySelector("select[name$='-deadline_every']");
       if (!kind) return;
       function show() {
         decision.querySelectorAll(".deadline-field").forEach(function (f) {
           f.hidden = f.getAttribute("data-kind") !== kind.value && !f.querySelector(".is-invalid");
         });
+        // A rule: the quarter's month only for a quarterly one, the day only for one that recurs.
+        var recurs = every ? every.value : "";
+        [["deadline_month", recurs !== "quarter"], ["deadline_day", !recurs]].forEach(function (pair) {
+          var input = decision.querySelector("[name$='-" + pair[0] + "']");
+          var field = input && input.closest(".deadline-field");
+          if (field && pair[1] && !field.querySelector(".is-invalid")) field.hidden = true;
+        });
         // A deadline set by hand: its words' proposal is no longer needed.
         decision.querySelectorAll(".deadline-proposal").forEach(function (p) { p.hidden = kind.value !== "none"; });
       }
       kind.addEventListener("change", show);
+      if (every) every.addEventListener("change", show);
       show();
     });
   }

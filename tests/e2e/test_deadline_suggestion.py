@@ -57,3 +57,31 @@ def test_the_drafter_accepts_the_proposed_deadline_and_the_document_prints_it(pa
 
     page.goto(page.base_url + reverse("minutes:document", args=[meeting.pk]))
     assert "(সময়সীমা: জারির ০৭ কার্যদিবসের মধ্যে)" in page.locator("body").inner_text()
+
+
+def test_the_drafter_chooses_a_quarterly_rule_and_the_document_prints_its_words(page):
+    office = OfficeFactory(name="সুরক্ষা সেবা বিভাগ")
+    user_with_role(office, R.DRAFTER, username="dipu")
+    meeting = MeetingFactory(office=office, date=datetime.date(2021, 2, 17), print_deadlines=True)
+    AgendaItem.objects.create(meeting=meeting, title="ওয়েবসাইট হালনাগাদ")
+
+    log_in(page, "dipu", "pass-1234")
+    page.goto(page.base_url + reverse("minutes:edit", args=[meeting.pk]))
+    rich_text(page, "items-0-decisions-0-text").fill("সেবা বক্স হালনাগাদ করতে হবে।")
+    field = lambda name: page.locator(f'[name="items-0-decisions-0-{name}"]')  # noqa: E731
+    assert field("deadline_every").is_hidden()
+    field("deadline_kind").select_option("rule")
+    assert field("deadline_every").is_visible() and field("deadline_rule").is_visible()
+    assert field("deadline_month").is_hidden() and field("deadline_day").is_hidden()  # no dates: words only
+    field("deadline_every").select_option("quarter")
+    assert field("deadline_month").is_visible() and field("deadline_day").is_visible()
+    field("deadline_month").select_option("3")
+    field("deadline_day").fill("৭")
+    page.get_by_role("button", name="সংরক্ষণ করুন").first.click()
+    page.get_by_text("কার্যবিবরণী সংরক্ষিত হয়েছে।").wait_for()
+    decision = Decision.objects.get()
+    assert (decision.deadline_every, decision.deadline_month, decision.deadline_day, decision.deadline_rule) == (
+        "quarter", 3, 7, "",
+    )  # fmt: skip
+    page.goto(page.base_url + reverse("minutes:document", args=[meeting.pk]))
+    assert "(সময়সীমা: প্রতি ত্রৈমাসিকের তৃতীয় মাসের প্রথম সপ্তাহের মধ্যে)" in page.locator("body").inner_text()
