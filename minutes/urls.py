@@ -14,6 +14,7 @@ urlpatterns = [
     path("new/<int:office_pk>/", content.meeting_create, name="create"),
     path("<int:pk>/edit/", content.meeting_edit, name="edit"),
     path("<int:pk>/edit/add-group/", content.recipients_add_group, name="add_group"),
+    path("<int:pk>/edit/deadline-proposal/", content.deadline_proposal, name="deadline_proposal"),
     path("inbox/", workflow.inbox, name="inbox"),
     path("<int:pk>/", workflow.meeting_detail, name="detail"),
     path("<int:pk>/issue/", workflow.meeting_issue_review, name="issue"),

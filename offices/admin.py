@@ -12,6 +12,7 @@ from offices.models import (
     GovernmentFile,
     InnovationTeam,
     Office,
+    OfficeHoliday,
     OfficeRole,
     Official,
     Post,
@@ -48,6 +49,16 @@ class OfficeAdmin(HistoryAdmin):
     list_select_related = ["parent"]
     search_fields = ["name", "name_en", "short_name"]
     raw_id_fields = ["parent"]
+
+
+@admin.register(OfficeHoliday)
+class OfficeHolidayAdmin(HistoryAdmin):
+    list_display = ["date", "name", "kind", "office"]
+    list_filter = ["kind"]
+    list_select_related = ["office"]
+    search_fields = ["name", "office__name"]
+    raw_id_fields = ["office"]
+    date_hierarchy = "date"
 
 
 @admin.register(Branch)

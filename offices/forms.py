@@ -1,17 +1,21 @@
 """Forms of the office administration. Numbers may be typed in Bangla (০৭) or ASCII (07) digits and
 are shown in Bangla digits (bangla.forms); every message is in the user's language."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from bangla.forms import IntegerField
+from bangla.dates import format_date
+from bangla.forms import DateField, IntegerField, digits_formfield
 from offices.models import (
     Branch,
     GovernmentFile,
     InnovationTeam,
     Office,
+    OfficeHoliday,
     OfficeRole,
     Official,
     Post,
@@ -117,6 +121,48 @@ class OfficeSettingsForm(forms.ModelForm):
             "slogan",
         ]
         widgets = {"letterhead": forms.Textarea(attrs={"rows": 3})}
+
+
+# ---- Holidays -------------------------------------------------------------------------------------------
+
+FIRST_YEAR, LAST_YEAR = OfficeHoliday.FIRST_YEAR, OfficeHoliday.LAST_YEAR
+
+
+class HolidayYearForm(forms.Form):
+    """The year the holiday page shows (?year=২০২৪); anything else shows the current year."""
+
+    year = IntegerField(label=_("year"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
+
+
+class OfficeHolidayForm(forms.ModelForm):
+    """A day the office announces: a holiday, or a working day (a public holiday cancelled)."""
+
+    class Meta:
+        model = OfficeHoliday
+        fields = ["date", "kind", "name"]
+        formfield_callback = digits_formfield
+
+
+class HolidayMoveForm(forms.Form):
+    """A public holiday of the year kept on another day (Eid as the moon was sighted)."""
+
+    public_date = forms.TypedChoiceField(
+        label=_("public holiday"),
+        coerce=datetime.date.fromisoformat,
+        error_messages={"invalid_choice": _("Pick one of the year's public holidays.")},
+    )
+    to_date = DateField(label=_("kept on"))
+
+    def __init__(self, *args, public: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.public = public
+        self.fields["public_date"].choices = [
+            ("", "—"),
+            *((day.isoformat(), f"{format_date(day, 'dotted')} {name}") for day, name in public.items()),
+        ]
+
+    def public_name(self) -> str:
+        return self.public[self.cleaned_data["public_date"]]
 
 
 # ---- Teams and committees: members ------------------------------------------------------------------

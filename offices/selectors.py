@@ -1,8 +1,13 @@
-"""Scoped reads: every query here is limited to what the user may see."""
+"""Scoped reads: every query here is limited to what the user may see; and an office's calendar."""
 
+import datetime
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from bangla.workdays import WEEKEND, public_holidays
 from offices.access import (
     administered_office_ids,
     readable_office_ids,
@@ -16,6 +21,7 @@ from offices.models import (
     GovernmentFile,
     InnovationTeam,
     Office,
+    OfficeHoliday,
     OfficeRole,
     Official,
     Post,
@@ -167,3 +173,116 @@ def office_audit_entries(office: Office, *, limit: int = 200) -> list[AuditEntry
         .select_related("actor", "actor__official", "content_type")
         .order_by("-at", "-id")[:limit]
     )
+
+
+# ---- Holidays: the public calendar corrected by the office and its superiors --------------------------
+
+
+@dataclass(frozen=True)
+class OfficeCalendar:
+    """What an office announced on top of the public calendar, for bangla.workdays."""
+
+    extra_holidays: frozenset[datetime.date] = frozenset()
+    extra_working_days: frozenset[datetime.date] = frozenset()
+
+    def __or__(self, other: "OfficeCalendar") -> "OfficeCalendar":
+        return OfficeCalendar(
+            self.extra_holidays | other.extra_holidays, self.extra_working_days | other.extra_working_days
+        )
+
+    def as_kwargs(self) -> dict:
+        return {"extra_holidays": self.extra_holidays, "extra_working_days": self.extra_working_days}
+
+
+CALENDAR_CACHE_SECONDS = 24 * 3600  # changes forget it at once; a day bounds a moved office's old one
+
+
+_FIVE_PARENTS = "__".join(["parent"] * 5)
+
+
+def calendar_cache_key(office_id: int, year: int) -> str:
+    return f"office-calendar:{office_id}:{year}"
+
+
+def office_chain(office_id: int) -> list[int]:
+    """The office and its superiors, nearest first: one query for six levels (a ministry, a
+    directorate, divisional, district and upazila offices), one more for each six beyond."""
+    chain: list[int] = []
+    next_id = office_id
+    while next_id is not None and next_id not in chain:
+        office = Office.objects.select_related(_FIVE_PARENTS).filter(pk=next_id).first()
+        next_id = None
+        while office is not None and office.pk not in chain:
+            chain.append(office.pk)
+            next_id = office.parent_id
+            office = office._state.fields_cache.get("parent")  # loaded by select_related, or not
+    return chain
+
+
+def announced_days(office_id: int, year: int) -> dict[datetime.date, OfficeHoliday]:
+    """The days of the year that apply to the office: its own and its superiors' announcements, the
+    nearest office's for a day announced by several (two queries)."""
+    chain = office_chain(office_id)
+    rank = {pk: n for n, pk in enumerate(chain)}
+    days: dict[datetime.date, OfficeHoliday] = {}
+    entries = OfficeHoliday.objects.filter(office_id__in=chain, date__year=year).select_related("office")
+    for entry in sorted(entries, key=lambda e: (e.date, -rank[e.office_id])):
+        days[entry.date] = entry  # the nearest office comes last and wins
+    return dict(sorted(days.items()))
+
+
+def office_calendar(office_id: int, year: int) -> OfficeCalendar:
+    """The office's announced holidays and working days of one year, cached per office and year
+    (forgotten by every change: offices.services.holidays)."""
+    key = calendar_cache_key(office_id, year)
+    found = cache.get(key)
+    if found is None:
+        days = announced_days(office_id, year)
+        found = OfficeCalendar(
+            frozenset(d for d, entry in days.items() if entry.is_holiday),
+            frozenset(d for d, entry in days.items() if not entry.is_holiday),
+        )
+        cache.set(key, found, CALENDAR_CACHE_SECONDS)
+    return found
+
+
+def office_calendar_for_years(office_id: int, years) -> OfficeCalendar:
+    calendar = OfficeCalendar()
+    for year in years:
+        calendar |= office_calendar(office_id, year)
+    return calendar
+
+
+@dataclass(frozen=True)
+class HolidayRow:
+    """A day of the office's holiday page: a public holiday, an announcement, or both."""
+
+    date: datetime.date
+    public_name: str  # the public calendar's name for the day ("" if it is no public holiday)
+    entry: OfficeHoliday | None  # the announcement that applies: the office's own or a superior's
+    own: bool  # the office announced it itself
+
+    @property
+    def is_holiday(self) -> bool:
+        return self.entry.is_holiday if self.entry else True
+
+    @property
+    def name(self) -> str:
+        return self.entry.name if self.entry else self.public_name
+
+    @property
+    def on_weekend(self) -> bool:
+        """A public holiday on a Friday or Saturday: cancelling it would not open the office."""
+        return self.date.weekday() in WEEKEND
+
+
+def office_holiday_rows(office: Office, year: int, language: str = "bn") -> list[HolidayRow]:
+    """The year's public holidays and the announcements that apply to the office, in date order."""
+    public = public_holidays(year, "en_US" if language.startswith("en") else "bn")
+    days = announced_days(office.pk, year)
+    return [
+        HolidayRow(
+            date, public.get(date, ""), days.get(date), date in days and days[date].office_id == office.pk
+        )
+        for date in sorted({*public, *days})
+    ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from offices import views
-from offices.administration import office, people, records, teams, users
+from offices.administration import holidays, office, people, records, teams, users
 
 app_name = "offices"
 
@@ -34,6 +34,12 @@ urlpatterns = [
     path("<int:office_pk>/files/new/", records.file_create, name="file_create"),
     path("files/<int:pk>/edit/", records.file_edit, name="file_edit"),
     path("files/<int:pk>/starting-serial/", records.file_starting_serial, name="file_starting_serial"),
+    path("<int:pk>/manage/holidays/", holidays.holiday_list, name="holidays"),
+    path("<int:pk>/manage/holidays/new/", holidays.holiday_create, name="holiday_create"),
+    path("<int:pk>/manage/holidays/move/", holidays.holiday_move, name="holiday_move"),
+    path("<int:pk>/manage/holidays/cancel/", holidays.holiday_cancel, name="holiday_cancel"),
+    path("holidays/<int:pk>/edit/", holidays.holiday_edit, name="holiday_edit"),
+    path("holidays/<int:pk>/remove/", holidays.holiday_remove, name="holiday_remove"),
     path("<int:pk>/manage/teams/", teams.team_list, name="teams"),
     path("<int:office_pk>/teams/new/", teams.team_create, name="team_create"),
     path("teams/<int:pk>/", teams.team_detail, name="team"),

@@ -96,6 +96,14 @@ def bn_dual_date(value):
 
 
 @register.filter
+def bn_weekday(value):
+    day = _as_date(value)
+    if day is None:
+        return ""
+    return f"{day:%A}" if _english() else dates.weekday_name(day)
+
+
+@register.filter
 def bn_time(value, suffix="টা"):
     value = _local(value)
     if not isinstance(value, (datetime.time, datetime.datetime)):

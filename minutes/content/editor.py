@@ -15,6 +15,8 @@ import re
 from django.core.exceptions import BadRequest
 from django.http import QueryDict
 
+from minutes.content import deadline_proposals
+from minutes.content.deadline_proposals import reference_date
 from minutes.content.forms import (
     AgendaItemForm,
     AgendaItemFormSet,
@@ -45,10 +47,12 @@ LIMITS = {
 }
 
 # "add:items", "add:items-2-decisions" (a list); "remove:attendees-4", "up:items-3-decisions-0" (a row);
-# "team:attendees" (the team's members), "clear:recipients" (remove every row of a list)
+# "team:attendees" (the team's members), "clear:recipients" (remove every row of a list);
+# "deadline:items-0-decisions-1" (accept the deadline the decision's words propose)
 _LIST = r"(?:items|attendees|recipients|items-\d{1,4}-decisions)"
 _ACTION = re.compile(
     rf"(add):({_LIST})|(remove|up|down):({_LIST}-\d{{1,4}})|(team|clear):(attendees|recipients)"
+    r"|(deadline):(items-\d{1,4}-decisions-\d{1,4})"
 )
 # The rich-text fields (forms.RichTextField): an agenda item's discussion and its decisions' text.
 _RICH_TEXT = re.compile(r"items-\d{1,4}-(?:discussion|decisions-\d{1,4}-text)")
@@ -165,7 +169,7 @@ class MeetingEditor:
         match = _ACTION.fullmatch(action)
         if not match:
             raise BadRequest("unknown editor action")
-        verb, target = next((match[i], match[i + 1]) for i in (1, 3, 5) if match[i])
+        verb, target = next((match[i], match[i + 1]) for i in (1, 3, 5, 7) if match[i])
         data = data.copy()  # the editor normalises it
         if verb == "team" and target == "attendees":
             cls.add_rows(
@@ -180,6 +184,8 @@ class MeetingEditor:
                 cls.add_row(data, f"items-{index}-decisions")
         elif verb == "remove":
             data[f"{target}-DELETE"] = "on"
+        elif verb == "deadline":
+            deadline_proposals.accept(data, target, reference_date(data.get("date"), meeting.date))
         else:
             cls._move_row(data, target, -1 if verb == "up" else 1)
         return cls(meeting, data)

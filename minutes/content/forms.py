@@ -131,7 +131,7 @@ class DecisionForm(RowForm):
         max_length=2000,
         help_text=_("Offices, branches, designations or officials, separated by commas."),
     )
-    ignored_when_blank = ("deadline_kind", "status")
+    ignored_when_blank = ("deadline_kind", "deadline_every", "deadline_month", "status")
     meeting_date = None  # set by the editor, to check the deadline against it
 
     class Meta:
@@ -258,6 +258,12 @@ def _rows_optional(*form_classes):
 
 
 _rows_optional(DecisionForm, AgendaItemForm, AttendeeForm, RecipientForm)
+# A rule recurs every month or quarter, or is only words (no dates); the month is the quarter's.
+DecisionForm.base_fields["deadline_every"].choices = [
+    ("", _("no dates: as written")),
+    *Decision.Every.choices,
+]
+DecisionForm.base_fields["deadline_month"].choices = [("", "—"), *Decision.MONTHS_OF_QUARTER]
 
 
 class _AtMostRows:

@@ -4,20 +4,31 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from minutes import selectors
 from minutes.content import services
+from minutes.content.deadline_proposals import (
+    DECISION_PREFIX,
+    DeadlineProposals,
+    proposal_for,
+    reference_date,
+    render_proposal,
+)
 from minutes.content.editor import MeetingEditor
 from minutes.content.forms import MeetingCreateForm
 from minutes.content.panels import decision_panels
+from minutes.content.richtext import normalize_text, sanitize_rich_text
 from minutes.conventions.forms import SUGGESTIONS
 from minutes.filters import MeetingFilter
+from minutes.limits import MAX_PASTED_HTML
 from minutes.models import DistributionGroup, Meeting
-from minutes.workflow.steps import check, may_start_minutes, offices_where_user_starts_minutes
+from minutes.workflow.steps import can_edit, check, may_start_minutes, offices_where_user_starts_minutes
 from offices.access import can_administer_office
 from offices.models import Official
 from offices.selectors import get_office_for_user_or_404, offices_for_user
@@ -115,6 +126,11 @@ def _render_editor(request, meeting: Meeting, editor: MeetingEditor, status: int
         "suggestions": SUGGESTIONS,
         "may_set_office_conventions": can_administer_office(request.user, office),
         "decision_panels": decision_panels(meeting),  # other apps' (the action plan's links)
+        "deadline_proposals": DeadlineProposals(
+            reference=reference_date(editor.data.get("date") if editor.data else None, meeting.date),
+            edit_url=reverse("minutes:edit", args=[meeting.pk]),
+            proposal_url=reverse("minutes:deadline_proposal", args=[meeting.pk]),
+        ),
     }
     return render(request, "minutes/meeting_edit.html", ctx, status=status)
 
@@ -142,3 +158,23 @@ def recipients_add_group(request, pk):
     else:
         messages.error(request, " ".join(form.errors["group"]))
     return _render_editor(request, meeting, MeetingEditor(meeting, data))
+
+
+@login_required
+@require_POST
+def deadline_proposal(request, pk):
+    """The deadline a decision's words propose, as the drafter left its text (htmx): an HTML
+    fragment, empty for none. It writes nothing; a POST because the text may be 10,000 characters."""
+    meeting = selectors.get_meeting_for_user_or_404(request.user, pk)
+    if not can_edit(meeting, request.user):  # a request in the background: no redirect, only a refusal
+        return HttpResponse("", status=403)
+    prefix = request.POST.get("prefix", "")
+    if not DECISION_PREFIX.fullmatch(prefix):
+        return HttpResponse("", status=400)
+    text = request.POST.get(f"{prefix}-text", "")
+    if len(text) > MAX_PASTED_HTML:  # refused on save anyway
+        return HttpResponse("")
+    text = sanitize_rich_text(normalize_text(text))
+    reference = reference_date(request.POST.get("date"), meeting.date)
+    proposal = proposal_for(text, request.POST.get(f"{prefix}-deadline_kind"), reference)
+    return HttpResponse(render_proposal(proposal, prefix, reverse("minutes:edit", args=[meeting.pk])))

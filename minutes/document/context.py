@@ -67,8 +67,10 @@ class ItemRow:
         return ", ".join(dict.fromkeys(labels))
 
 
-def deadline_text(decision: Decision, issue_date=None) -> str:
-    """ "১৫.০২.২০২১ তারিখের মধ্যে", "জারির ০৭ কার্যদিবসের মধ্যে" (with the date once issued), a rule, or ""."""
+def deadline_text(decision: Decision, issue_date=None, *, office=None) -> str:
+    """ "১৫.০২.২০২১ তারিখের মধ্যে", "জারির ০৭ কার্যদিবসের মধ্যে" (with the date once issued, counted
+    with the holidays of `office`, by default the meeting's), a rule in the office's words (else the
+    standard words of its recurrence: "প্রতি মাসের ১০ তারিখের মধ্যে"), or ""."""
     kind = decision.deadline_kind
     if kind == Decision.Deadline.DATE and decision.deadline_date:
         return f"{format_date(decision.deadline_date, 'dotted')} তারিখের মধ্যে"
@@ -76,11 +78,11 @@ def deadline_text(decision: Decision, issue_date=None) -> str:
         days = decision.deadline_working_days
         text = f"জারির {to_bangla_digits(f'{days:02d}')} কার্যদিবসের মধ্যে"
         if issue_date:
-            (due,) = due_dates(decision, issue_date)
+            (due,) = due_dates(decision, issue_date, office=office)
             text += f", অর্থাৎ {format_date(due, 'dotted')} তারিখের মধ্যে"
         return text
     if kind == Decision.Deadline.RULE:
-        return decision.deadline_rule
+        return decision.rule_words
     return ""
 
 
@@ -143,7 +145,11 @@ def _items(meeting: Meeting, issue_date) -> list[ItemRow]:
                 DecisionRow(
                     letter=by.numbered(meeting.letter_form, letter),
                     text=mark_safe(decision.text),  # sanitised on save
-                    deadline=deadline_text(decision, issue_date) if meeting.print_deadlines else "",
+                    deadline=(
+                        deadline_text(decision, issue_date, office=meeting.office_id)
+                        if meeting.print_deadlines
+                        else ""
+                    ),
                     responsible=responsible,
                 )
             )

@@ -12,9 +12,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from bangla.recurrence import MONTH, QUARTER, Recurrence
 from minutes.models.meeting import TEXT_VALIDATORS, Meeting
 from offices.models import Branch, Office, Official, Post
 
@@ -41,7 +43,13 @@ class Decision(models.Model):
         NONE = "none", _("No deadline")
         DATE = "date", _("By a date")
         WORKING_DAYS = "working_days", _("Within working days of issue")
-        RULE = "rule", _("A recurring rule (typed)")
+        RULE = "rule", _("A recurring rule")
+
+    class Every(models.TextChoices):
+        """How often a rule recurs; none: a rule as written, with no dates (e.g. "প্রতি সভার পূর্বে")."""
+
+        MONTH = MONTH, _("every month")
+        QUARTER = QUARTER, _("every quarter of the fiscal year")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
@@ -51,15 +59,20 @@ class Decision(models.Model):
 
     OPEN_STATUSES = (Status.PENDING, Status.IN_PROGRESS)
     CONTENT_FIELDS = [
-        "text", "deadline_kind", "deadline_date", "deadline_working_days", "deadline_rule", "status",
-        "progress_note",
+        "text", "deadline_kind", "deadline_date", "deadline_working_days", "deadline_rule", "deadline_every",
+        "deadline_month", "deadline_day", "status", "progress_note",
     ]  # fmt: skip
-    # The deadline field each kind needs; the others are cleared.
+    # The deadline fields each kind uses; the others are cleared.
     DEADLINE_FIELDS = {
-        Deadline.DATE: "deadline_date",
-        Deadline.WORKING_DAYS: "deadline_working_days",
-        Deadline.RULE: "deadline_rule",
+        Deadline.DATE: ("deadline_date",),
+        Deadline.WORKING_DAYS: ("deadline_working_days",),
+        Deadline.RULE: ("deadline_rule", "deadline_every", "deadline_month", "deadline_day"),
     }
+    MONTHS_OF_QUARTER = [
+        (1, _("its first month (July, October, January, April)")),
+        (2, _("its second month (August, November, February, May)")),
+        (3, _("its third month (September, December, March, June)")),
+    ]
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -75,7 +88,24 @@ class Decision(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
-    deadline_rule = models.CharField(_("deadline rule"), max_length=300, blank=True)
+    # A rule: its words as the office writes them (printed), and, for dates, how it recurs.
+    deadline_rule = models.CharField(
+        _("deadline rule"),
+        max_length=300,
+        blank=True,
+        help_text=_("As printed; left empty, the standard words of the rule chosen."),
+    )
+    deadline_every = models.CharField(_("recurs"), max_length=10, choices=Every.choices, blank=True)
+    deadline_month = models.PositiveSmallIntegerField(
+        _("in the quarter's"), null=True, blank=True, choices=MONTHS_OF_QUARTER
+    )
+    deadline_day = models.PositiveSmallIntegerField(
+        _("by day of the month"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_("Empty: the month's last day; 7: its first week."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     progress_note = models.TextField(_("progress notes"), blank=True, validators=TEXT_VALIDATORS)
     carried_from = models.ForeignKey(
@@ -91,6 +121,16 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["agenda_item", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deadline_month__isnull=True) | Q(deadline_month__gte=1, deadline_month__lte=3),
+                name="decision_deadline_month_of_quarter",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline_day__isnull=True) | Q(deadline_day__gte=1, deadline_day__lte=31),
+                name="decision_deadline_day_of_month",
+            ),
+        ]
 
     def __str__(self):
         """The text without its markup (paragraphs, line breaks and list items as spaces)."""
@@ -98,18 +138,54 @@ class Decision(models.Model):
         return " ".join(html.unescape(text).split())[:80]
 
     def clean(self):
-        """The deadline kind needs its own field, and only that one is kept."""
-        needed = self.DEADLINE_FIELDS.get(self.deadline_kind)
-        if needed and getattr(self, needed) in (None, ""):
-            messages = {
-                "deadline_date": _("Give the deadline date."),
-                "deadline_working_days": _("Give the number of working days."),
-                "deadline_rule": _("Write the deadline rule."),
-            }
-            raise ValidationError({needed: messages[needed]})
-        for name in self.DEADLINE_FIELDS.values():
-            if name != needed:
-                setattr(self, name, "" if name == "deadline_rule" else None)
+        """The deadline kind needs its own field (a rule: its words, or how it recurs), and only the
+        fields of that kind are kept."""
+        kind = self.deadline_kind
+        if kind == self.Deadline.DATE and self.deadline_date is None:
+            raise ValidationError({"deadline_date": _("Give the deadline date.")})
+        if kind == self.Deadline.WORKING_DAYS and self.deadline_working_days is None:
+            raise ValidationError({"deadline_working_days": _("Give the number of working days.")})
+        if kind == self.Deadline.RULE:
+            self._clean_rule()
+        kept = self.DEADLINE_FIELDS.get(kind, ())
+        for fields in self.DEADLINE_FIELDS.values():
+            for name in fields:
+                if name not in kept:
+                    setattr(self, name, "" if name in ("deadline_rule", "deadline_every") else None)
+
+    def validate_constraints(self, exclude=None):
+        # The month and day constraints hold what the fields' own choices and validators check
+        # already; Django would check each with a query, for every decision of every save.
+        super().validate_constraints(exclude={*(exclude or ()), "deadline_month", "deadline_day"})
+
+    def _clean_rule(self):
+        self.deadline_rule = (self.deadline_rule or "").strip()
+        if self.deadline_every == self.Every.QUARTER and self.deadline_month is None:
+            raise ValidationError({"deadline_month": _("Choose the month of the quarter.")})
+        if self.deadline_every != self.Every.QUARTER:
+            self.deadline_month = None
+        if not self.deadline_every:
+            self.deadline_day = None
+            if not self.deadline_rule:
+                raise ValidationError(
+                    {"deadline_rule": _("Write the deadline rule, or choose how often it recurs.")}
+                )
+
+    @property
+    def recurrence(self) -> Recurrence | None:
+        """The rule's recurrence (None: no rule, or a rule as written with no dates)."""
+        if self.deadline_kind != self.Deadline.RULE or not self.deadline_every:
+            return None
+        try:
+            return Recurrence(self.deadline_every, self.deadline_month, self.deadline_day)
+        except ValueError:  # an unsaved row of the editor, not cleaned yet
+            return None
+
+    @property
+    def rule_words(self) -> str:
+        """The rule as printed: the office's words, else the standard words of its recurrence."""
+        recurrence = self.recurrence
+        return self.deadline_rule or (recurrence.words() if recurrence else "")
 
     @property
     def is_open(self) -> bool:

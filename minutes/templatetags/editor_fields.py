@@ -145,8 +145,9 @@ DECISION_LAYOUT = [
     ("col-12", "text", ""), ("col-md-6", "responsible", ""), ("col-md-2", "deadline_kind", ""),
     ("col-md-2 deadline-field", "deadline_date", "date"),
     ("col-md-2 deadline-field", "deadline_working_days", "working_days"),
-    ("col-md-4 deadline-field", "deadline_rule", "rule"), ("col-md-2", "status", ""),
-    ("col-md-10", "progress_note", ""),
+    ("col-md-3 deadline-field", "deadline_every", "rule"), ("col-md-3 deadline-field", "deadline_month", "rule"),
+    ("col-md-2 deadline-field", "deadline_day", "rule"), ("col-md-5 deadline-field", "deadline_rule", "rule"),
+    ("col-md-2", "status", ""), ("col-md-10", "progress_note", ""),
 ]  # fmt: skip
 
 
@@ -155,8 +156,9 @@ def _row_start(form) -> str:
 
 
 @register.simple_tag
-def decision_block(decision, index: int, url: str, letter_form: str = "right_paren"):
-    """One decision: its letter (ক), (খ) … in the meeting's form, move/remove buttons and its fields."""
+def decision_block(decision, index: int, url: str, letter_form: str = "right_paren", proposals=None):
+    """One decision: its letter (ক), (খ) … in the meeting's form, move/remove buttons, its fields, and
+    the deadline its words propose (`proposals`: the editor's DeadlineProposals)."""
     columns = []
     for css, name, kind in DECISION_LAYOUT:
         data = format_html(' data-kind="{}"', kind) if kind else ""
@@ -169,7 +171,7 @@ def decision_block(decision, index: int, url: str, letter_form: str = "right_par
         f'<strong class="decision-letter me-auto">{numbered(letter_form, decision_letter(index))}</strong>'
         f"{row_buttons(decision.prefix, url)}"
         f"</div>{_row_start(decision)}"
-        f'<div class="row g-2">{"".join(columns)}</div></div>'
+        f'<div class="row g-2">{"".join(columns)}</div>{proposals.block(decision) if proposals else ""}</div>'
     )
 
 

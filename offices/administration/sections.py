@@ -50,6 +50,12 @@ SECTIONS = [
         _("Files (নথি) whose serials give memo numbers; files already used on paper."),
     ),
     Section(
+        "holidays",
+        _("Holidays"),
+        "offices:holidays",
+        _("Public holidays and the office's own announcements; working-day deadlines count with them."),
+    ),
+    Section(
         "settings",
         _("Office settings"),
         "offices:settings",

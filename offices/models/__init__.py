@@ -6,6 +6,7 @@ kept here as they are today; documents freeze their own copy when signed.
 
 from offices.models.audit import AuditEntry
 from offices.models.files import FILE_NUMBER_RE, GovernmentFile, memo_number
+from offices.models.holidays import OfficeHoliday
 from offices.models.office import Branch, Office
 from offices.models.people import Official, Post
 from offices.models.teams import InnovationTeam, TeamMember
@@ -18,6 +19,7 @@ __all__ = [
     "GovernmentFile",
     "InnovationTeam",
     "Office",
+    "OfficeHoliday",
     "OfficeRole",
     "Official",
     "Post",

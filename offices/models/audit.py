@@ -30,6 +30,7 @@ class AuditEntry(models.Model):
         DEACTIVATED = "deactivated", _("deactivated")
         TRANSFERRED = "transferred", _("transferred")
         STARTING_SERIAL_SET = "starting_serial_set", _("starting serial set")
+        MOVED = "moved", _("moved")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="audit_entries"

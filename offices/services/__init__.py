@@ -4,6 +4,7 @@
 Views, the invitation page and tests call these; nothing else writes these records.
 """
 
+from offices.services.holidays import holiday_move, holiday_remove, holiday_save
 from offices.services.people import post_transfer
 from offices.services.records import file_create, file_set_starting_serial, office_record_save
 from offices.services.teams import team_member_add, team_member_remove, team_member_update
@@ -20,6 +21,9 @@ __all__ = [
     "file_create",
     "file_set_starting_serial",
     "post_transfer",
+    "holiday_save",
+    "holiday_move",
+    "holiday_remove",
     "team_member_add",
     "team_member_update",
     "team_member_remove",

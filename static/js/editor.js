@@ -1,5 +1,6 @@
 /* The minutes editor: rich text for discussions, filling people from the office's data,
-   deadline fields, and a warning before leaving with unsaved changes.
+   deadline fields (and asking for the deadline a decision's words propose when its text is left),
+   and a warning before leaving with unsaved changes.
    Everything here is an enhancement: the editor works as a plain form without it. */
 (function () {
   "use strict";
@@ -45,6 +46,13 @@
       });
       function sync() { area.value = box.innerHTML; }
       box.addEventListener("input", function () { sync(); dirty = true; showDirty(); });
+      // Leaving a decision's text: its deadline proposal is asked for again (deadline_proposals.py).
+      var left = area.value;
+      box.addEventListener("blur", function () {
+        if (area.value === left) return;
+        left = area.value;
+        area.dispatchEvent(new CustomEvent("decision-text-left", {bubbles: true}));
+      });
       area.hidden = true;
       area.parentNode.insertBefore(bar, area);
       area.parentNode.insertBefore(box, area);
@@ -55,13 +63,24 @@
   function deadlines(root) {
     root.querySelectorAll(".decision").forEach(function (decision) {
       var kind = decision.querySelector("select[name$='-deadline_kind']");
+      var every = decision.querySelector("select[name$='-deadline_every']");
       if (!kind) return;
       function show() {
         decision.querySelectorAll(".deadline-field").forEach(function (f) {
           f.hidden = f.getAttribute("data-kind") !== kind.value && !f.querySelector(".is-invalid");
         });
+        // A rule: the quarter's month only for a quarterly one, the day only for one that recurs.
+        var recurs = every ? every.value : "";
+        [["deadline_month", recurs !== "quarter"], ["deadline_day", !recurs]].forEach(function (pair) {
+          var input = decision.querySelector("[name$='-" + pair[0] + "']");
+          var field = input && input.closest(".deadline-field");
+          if (field && pair[1] && !field.querySelector(".is-invalid")) field.hidden = true;
+        });
+        // A deadline set by hand: its words' proposal is no longer needed.
+        decision.querySelectorAll(".deadline-proposal").forEach(function (p) { p.hidden = kind.value !== "none"; });
       }
       kind.addEventListener("change", show);
+      if (every) every.addEventListener("change", show);
       show();
     });
   }

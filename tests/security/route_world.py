@@ -39,7 +39,7 @@ from minutes.models import (
     Meeting,
     Responsibility,
 )
-from offices.models import Branch, InnovationTeam, OfficeRole, Post, TeamMember, User
+from offices.models import Branch, InnovationTeam, OfficeHoliday, OfficeRole, Post, TeamMember, User
 from tests.factories import (
     BranchFactory,
     GovernmentFileFactory,
@@ -75,6 +75,7 @@ class World:
         default_factory=list
     )  # plans, indicators, reports, evidence, ideas
     followup_objects: list = dataclasses.field(default_factory=list)  # items, their history and files
+    holidays: list = dataclasses.field(default_factory=list)  # office A's and office B's announced days
 
     def ids(self) -> dict[str, list[int]]:
         """Real ids per kind of object, to put into paths."""
@@ -88,6 +89,7 @@ class World:
             "group": [self.group.pk, self.other_group.pk],
             "actionplan": [obj.pk for obj in self.plan_objects],
             "followup": [obj.pk for obj in self.followup_objects],
+            "holiday": [h.pk for h in self.holidays],
         }
 
     def all_ids(self) -> list[int]:
@@ -215,6 +217,10 @@ def build_world() -> World:
         reset_user=drafter,
         plan_objects=plan_objects,
         followup_objects=_followup(users["A:drafter"]),
+        holidays=[
+            OfficeHoliday.objects.create(office=office, date=datetime.date(2024, 9, 4), name="সাধারণ ছুটি"),
+            OfficeHoliday.objects.create(office=other, date=datetime.date(2024, 9, 5), name="সাধারণ ছুটি"),
+        ],
     )
 
 
@@ -447,6 +453,8 @@ _PARAM_KIND = {
     "minutes:delivery_retry": "delivery",
     "minutes:group_edit": "group",
     "minutes:group_delete": "group",
+    "offices:holiday_edit": "holiday",
+    "offices:holiday_remove": "holiday",
 }
 
 

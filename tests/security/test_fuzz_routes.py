@@ -198,6 +198,9 @@ ACTIONS = [
     "delete:items",
     "add:items\x00",
     "ADD:ITEMS",
+    "deadline:items-0-decisions-0",
+    "deadline:items-0-decisions-9999",
+    "deadline:items-0",
 ]
 KNOWN_FIELDS = [
     "items-TOTAL_FORMS",
@@ -218,6 +221,10 @@ KNOWN_FIELDS = [
     "items-0-decisions-0-deadline_date",
     "items-0-decisions-0-deadline_working_days",
     "items-0-decisions-0-deadline_rule",
+    "items-0-decisions-0-deadline_every",
+    "items-0-decisions-0-deadline_month",
+    "items-0-decisions-0-deadline_day",
+    "prefix",
     "items-0-decisions-0-status",
     "items-0-decisions-0-ORDER",
     "items-1-decisions-TOTAL_FORMS",
