@@ -12,9 +12,10 @@ from followup.calendar.services import calendar_feed_create
 from followup.models import CalendarFeed
 from offices.services import post_transfer
 from tests.factories import OfficialFactory, user_with_role
-from tests.followup.dashboard_world import clock, world  # noqa: F401  (fixtures)
+from tests.followup import dashboard_world
 
 pytestmark = pytest.mark.django_db
+world, clock = dashboard_world.world, dashboard_world.clock  # the fixtures
 Scope = CalendarFeed.Scope
 
 
