@@ -1,7 +1,7 @@
 """Small horizontal bar charts drawn on the server as SVG (templates/followup/dashboards/_bar_chart.html).
 
-Only geometry here: where each label, bar and value goes, in a 400-unit-wide drawing that the page
-scales (a label above each bar, so that a phone's 360 pixels keep it readable). The template writes
+Only geometry here: where each label, bar and value goes, in a 320-unit-wide drawing that the page
+scales (a label above each bar; about 1:1 on a phone's 360 pixels, so its 13-unit text stays readable). The template writes
 the numbers in the page's digits and the text in the shipped Bangla font. The colours have at least
 AA contrast (4.5:1) against white, so that a bar and its legend's text can be told from the page.
 """
@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from actionplan.templatetags.actionplan import plan_value
 from bangla.templatetags.bangla import bn_digits, bn_fiscal_year
 
-WIDTH = 400
-VALUE_SPACE = 64  # room right of the longest bar for its value
+WIDTH = 320
+VALUE_SPACE = 56  # room right of the longest bar for its value
 ROW_HEIGHT = 42
 BAR_HEIGHT = 14
 LEGEND_HEIGHT = 26
-LABEL_CHARS = 44
+LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)

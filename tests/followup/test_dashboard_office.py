@@ -131,8 +131,8 @@ def test_the_charts_are_accessible_svg_in_bangla(client, world, clock):
     branches = next(chart for chart in charts if "chart-branches" in chart)
     assert "প্রশাসন শাখা: ১টি সিদ্ধান্ত, ১টি সূচক" in branches
     score = next(chart for chart in charts if "chart-score" in chart)
-    # 0.5 of 10 marks on a 336-unit bar: 16.8 units; projected 2 of 10: 67.2
-    assert 'width="16.8"' in score and 'width="67.2"' in score
+    # 0.5 of 10 marks on a 264-unit bar: 13.2 units; projected 2 of 10: 52.8
+    assert 'width="13.2"' in score and 'width="52.8"' in score
 
 
 def test_the_dashboard_costs_a_fixed_number_of_queries(client, world, clock, django_assert_max_num_queries):

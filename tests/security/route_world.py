@@ -416,6 +416,8 @@ _PARAM_KIND = {
     "minutes:delivery_retry": "delivery",
     "minutes:group_edit": "group",
     "minutes:group_delete": "group",
+    "followup:dashboard": "office",
+    "followup:dashboard_subordinates": "office",
 }
 
 
