@@ -38,30 +38,33 @@ def fiscal_year_choice(value, today) -> tuple[int, list[int]]:
     return (asked if asked in years else current), years
 
 
-@login_required
-@require_safe
-def office_dashboard(request, pk):
+def _common(request, pk) -> dict:
+    """The office (404 unless the user may read it), today and the fiscal year asked for."""
     office = get_office_for_user_or_404(request.user, pk)
     today = timezone.localdate()
     fiscal_year, years = fiscal_year_choice(request.GET.get("year"), today)
-    data = selectors.office_dashboard(office, fiscal_year=fiscal_year, today=today)
+    return {"office": office, "today": today, "fiscal_year": fiscal_year, "years": years}
+
+
+def _drawn(*drawn) -> list:
+    """The charts there is something to draw in."""
+    return [chart for chart in drawn if chart]
+
+
+@login_required
+@require_safe
+def office_dashboard(request, pk):
+    ctx = _common(request, pk)
+    data = selectors.office_dashboard(ctx["office"], fiscal_year=ctx["fiscal_year"], today=ctx["today"])
     figures = data["figures"]
-    ctx = {
-        "office": office,
-        "fiscal_year": fiscal_year,
-        "years": years,
-        "today": today,
+    ctx |= {
         "due_soon_days": selectors.DUE_SOON_DAYS,
         **data,
-        "charts": [
-            chart
-            for chart in (
-                charts.score_chart(figures),
-                charts.on_time_chart(figures),
-                charts.branches_chart(data["branch_rows"]),
-            )
-            if chart
-        ],
+        "charts": _drawn(
+            charts.score_chart(figures),
+            charts.on_time_chart(figures),
+            charts.branches_chart(data["branch_rows"]),
+        ),
     }
     return render(request, "followup/dashboards/office.html", ctx)
 
@@ -69,35 +72,25 @@ def office_dashboard(request, pk):
 @login_required
 @require_safe
 def subordinates_dashboard(request, pk):
-    office = get_office_for_user_or_404(request.user, pk)
-    today = timezone.localdate()
-    fiscal_year, years = fiscal_year_choice(request.GET.get("year"), today)
+    ctx = _common(request, pk)
     sort = selectors.parse_sort(request.GET.get("sort"))
-    data = selectors.subordinates_dashboard(office, fiscal_year=fiscal_year, today=today, sort=sort)
+    data = selectors.subordinates_dashboard(
+        ctx["office"], fiscal_year=ctx["fiscal_year"], today=ctx["today"], sort=sort
+    )
     rows = data["rows"]
-    ctx = {
-        "office": office,
-        "fiscal_year": fiscal_year,
-        "years": years,
-        "today": today,
-        "sort_key": sort[0],
-        "columns": _sortable_columns(request, office, fiscal_year, sort),
+    without_plan = sum(1 for row in rows if row.plan is None)
+    ctx |= {
+        "columns": _sortable_columns(ctx["office"], ctx["fiscal_year"], sort),
         **data,
-        "charts": [
-            chart
-            for chart in (
-                charts.bands_chart(selectors.score_bands(rows), sum(1 for row in rows if row.plan is None))
-                if rows
-                else None,
-                charts.most_overdue_chart(rows),
-            )
-            if chart
-        ],
+        "charts": _drawn(
+            charts.bands_chart(selectors.score_bands(rows), without_plan) if rows else None,
+            charts.most_overdue_chart(rows),
+        ),
     }
     return render(request, "followup/dashboards/subordinates.html", ctx)
 
 
-def _sortable_columns(request, office, fiscal_year, sort) -> list[dict]:
+def _sortable_columns(office, fiscal_year, sort) -> list[dict]:
     """Each column's heading with the link that sorts by it (again: the other way) and its aria-sort."""
     key, descending = sort
     base = reverse("followup:dashboard_subordinates", args=[office.pk])
