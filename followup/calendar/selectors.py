@@ -59,11 +59,17 @@ def user_feeds(user) -> list[CalendarFeed]:
     return feeds
 
 
-def subscribable_offices(user, extra_office_pk=None) -> list[Office]:
-    """The offices whose calendar the page offers: those where the user holds a role, and the one
-    the user came from (a dashboard's link), if they may read it."""
+def subscribable_offices(user, feeds: list[CalendarFeed], extra_office_pk=None) -> list[Office]:
+    """The offices whose calendar the page offers: those where the user holds a role, those of the
+    user's live feeds (so that each can be revoked), and the one the user came from (a dashboard's
+    link), if they may read it."""
     offices = list(Office.objects.filter(pk__in=roles_by_office(user).keys()).order_by("name"))
-    if extra_office_pk and all(office.pk != extra_office_pk for office in offices):
+    known = {office.pk for office in offices}
+    for feed in feeds:
+        if feed.office is not None and feed.office.pk not in known:
+            offices.append(feed.office)
+            known.add(feed.office.pk)
+    if extra_office_pk and extra_office_pk not in known:
         extra = Office.objects.filter(pk=extra_office_pk).first()
         if extra and can_read_office(user, extra):
             offices.append(extra)

@@ -24,9 +24,10 @@ Scope = CalendarFeed.Scope
 
 
 def _page(request, *, office_pk=None, new_feed=None, new_token=None):
+    feeds = selectors.user_feeds(request.user)
     ctx = {
-        "feeds": selectors.user_feeds(request.user),
-        "offices": selectors.subscribable_offices(request.user, office_pk),
+        "feeds": feeds,
+        "offices": selectors.subscribable_offices(request.user, feeds, office_pk),
         "official": request.user.official if request.user.official_id else None,
         "new_feed": new_feed,
         "new_url": request.build_absolute_uri(_feed_path(new_token)) if new_token else None,

@@ -101,6 +101,10 @@ def test_the_page_offers_the_office_of_the_dashboard_the_user_came_from(client, 
     page = client.get(reverse("followup:calendar"), {"office": str(world.outside.pk)}).content.decode()
     assert "বাইরের দপ্তর" not in page
     assert client.get(reverse("followup:calendar"), {"office": "৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯৯"}).status_code == 200
+    # a feed of an office the user holds no role in stays listed, to be revoked
+    calendar_feed_create(user=world.users["ministry"], scope=Scope.OFFICE, office=world.directorate)
+    page = client.get(reverse("followup:calendar")).content.decode()
+    assert "দপ্তর ক" in page and page.count("ঠিকানা বাতিল করুন") == 1
 
 
 def test_conditional_get_answers_304_until_the_items_change(client, world, clock):
