@@ -182,3 +182,61 @@ class ProgressEvidence(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CalendarFeed(models.Model):
+    """A secret address from which a calendar app (Google Calendar, Outlook) reads deadlines: the
+    user's own items, or an office's pending ones (followup/calendar/).
+
+    Only the token's SHA-256 is stored: the address is shown once, when it is made, and a lost one
+    is replaced by a new one. A feed is revoked, never deleted; a revoked feed's address answers 404.
+    When it was last read is kept in the cache, not here: reading the feed is a GET, and a GET never
+    writes to the database."""
+
+    class Scope(models.TextChoices):
+        MINE = "mine", _("my items")
+        OFFICE = "office", _("an office's pending items")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_feeds",
+    )
+    scope = models.CharField(_("calendar"), max_length=10, choices=Scope.choices)
+    office = models.ForeignKey(
+        Office, verbose_name=_("office"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    token_sha256 = models.CharField(_("token (SHA-256)"), max_length=64, unique=True, editable=False)
+    with_alarm = models.BooleanField(_("a reminder the day before"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+        ordering = ["user", "-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope="mine", office__isnull=True) | Q(scope="office", office__isnull=False),
+                name="followup_calendarfeed_office_iff_office_scope",
+            ),
+            # One live address per user and calendar: making a new one revokes the old.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(scope="mine", revoked_at__isnull=True),
+                name="followup_calendarfeed_one_live_mine",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "office"],
+                condition=Q(scope="office", revoked_at__isnull=True),
+                name="followup_calendarfeed_one_live_per_office",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user}: {self.office or self.get_scope_display()}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from followup import views
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("item/<int:pk>/confirm/", views.item_review, {"action": "confirm"}, name="confirm"),
     path("item/<int:pk>/reopen/", views.item_review, {"action": "reopen"}, name="reopen"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("dashboard/", include("followup.dashboards.urls")),
+    path("calendar/", include("followup.calendar.urls")),
 ]

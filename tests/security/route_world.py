@@ -455,6 +455,8 @@ _PARAM_KIND = {
     "minutes:group_delete": "group",
     "offices:holiday_edit": "holiday",
     "offices:holiday_remove": "holiday",
+    "followup:dashboard": "office",
+    "followup:dashboard_subordinates": "office",
 }
 
 
