@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from actionplan.importing.files import read_rows
-from actionplan.importing.template import PlanDraft, parse_template, shown_fiscal_year
+from actionplan.importing.template import PlanDraft, parse_template
 from actionplan.models import Activity, Area, Indicator, Plan, QuarterTarget, TierTarget, Unit
+from actionplan.rules import shown_fiscal_year
 from offices.models import Branch, Office, Post
 
 
@@ -54,12 +55,12 @@ def _write(plan: Plan, draft: PlanDraft, by):
     posts = {post.title: post for post in Post.objects.filter(office=plan.office)}
     areas = [
         Area(plan=plan, number=area.number, title=area.title, marks=area.weights, order=order)
-        for order, area in enumerate(draft.areas.values())
+        for order, area in enumerate(draft.areas)
     ]
     bulk_create_with_history(areas, Area, default_user=by)
     activities, pending = [], []
-    for area, area_draft in zip(areas, draft.areas.values(), strict=True):
-        for activity_draft in area_draft.activities.values():
+    for area, area_draft in zip(areas, draft.areas, strict=True):
+        for activity_draft in area_draft.activities:
             activity = Activity(area=area, number=activity_draft.number, title=activity_draft.title)
             activity.order = len(activities)
             activities.append(activity)

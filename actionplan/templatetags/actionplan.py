@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import template
 
 from actionplan.numbering import show_number
+from actionplan.rules import plain
 from bangla.templatetags.bangla import bn_digits
 
 register = template.Library()
@@ -25,5 +26,5 @@ def plan_value(value):
     if isinstance(value, datetime.date):
         return bn_digits(value.strftime("%d-%m-%Y"))
     if isinstance(value, Decimal):
-        value = format(value.normalize(), "f") if value != value.to_integral() else str(int(value))
+        value = plain(value)
     return bn_digits(value)
