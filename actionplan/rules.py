@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from actionplan import numbering
+from actionplan.drafts import IndicatorDraft, PlanDraft
 from actionplan.models import Unit
 from bangla.dates import DateInputError, parse_date
 from bangla.digits import to_ascii_digits
@@ -135,7 +136,7 @@ def target(value, unit: str, fiscal_year: int):
         return date_in_year(value, fiscal_year)
     if isinstance(value, datetime.date):
         raise RuleError(_("“%(value)s” is not a number.") % {"value": shown_date(value)})
-    return value if isinstance(value, Decimal) else decimal(value)
+    return decimal(value if isinstance(value, str) else plain(Decimal(value)))
 
 
 def text(value: str, limit: int) -> str:
@@ -206,3 +207,76 @@ def marks_problems(areas: Iterable, total_marks: Decimal | None) -> list[str]:
             % {"sum": shown_digits(plain(total)), "total": shown_digits(plain(total_marks))}
         )
     return problems
+
+
+def _named(number: str, brackets: bool, message: str) -> str:
+    return _("%(number)s: %(problem)s") % {
+        "number": shown_digits(numbering.show_number(number, brackets, bangla=False)),
+        "problem": message,
+    }
+
+
+def indicator_problems(indicator: IndicatorDraft, fiscal_year: int, brackets: bool = True) -> list[str]:
+    """What is wrong with one indicator's values, each message naming it: its weight, its target, a
+    tier or a quarter's target (of the unit's kind and, as dates, inside the fiscal year), its tiers'
+    order."""
+    problems = []
+
+    def check(what, *args, **kwargs):
+        try:
+            return what(*args, **kwargs)
+        except RuleError as error:
+            problems.append(_named(indicator.number, brackets, error.message))
+            return None
+
+    if indicator.unit not in Unit.values:
+        return [_named(indicator.number, brackets, _("the unit must be তারিখ, সংখ্যা or %."))]
+    if indicator.weight is None:
+        problems.append(_named(indicator.number, brackets, _("the weight is missing.")))
+    else:
+        check(decimal, plain(Decimal(indicator.weight)), positive=True, maximum=MAX_WEIGHT)
+    if indicator.target is None:
+        problems.append(_named(indicator.number, brackets, _("the target is missing.")))
+    else:
+        check(target, indicator.target, indicator.unit, fiscal_year)
+    values = [*indicator.tiers.values(), *indicator.quarters.values()]
+    if all(check(target, value, indicator.unit, fiscal_year) is not None for value in values):
+        check(check_tiers, indicator.unit, indicator.tiers, indicator.target)
+    return problems
+
+
+def draft_problems(draft: PlanDraft) -> list[str]:
+    """What is wrong with a whole plan as the editor made it: numbers at their level and under their
+    parents, used once; areas with activities, activities with indicators; each indicator's values;
+    marks that add up (the same rules the importer applies row by row)."""
+    brackets, problems = draft.numbers_in_brackets, []
+
+    def shown(number):
+        return shown_digits(numbering.show_number(number, brackets, bangla=False))
+
+    levels = []
+    for area in draft.areas:
+        levels.append((area.number, 1, ""))
+        if not area.activities:
+            problems.append(_named(area.number, brackets, _("the area has no activity.")))
+        for activity in area.activities:
+            levels.append((activity.number, 2, area.number))
+            if not activity.indicators:
+                problems.append(_named(activity.number, brackets, _("the activity has no indicator.")))
+            for indicator in activity.indicators:
+                levels.append((indicator.number, 3, activity.number))
+                problems += indicator_problems(indicator, draft.fiscal_year, brackets)
+    for number, depth, parent in levels:
+        if numbering.depth(number) != depth:
+            problems.append(
+                _("“%(value)s” is not a number like %(example)s.")
+                % {"value": shown(number), "example": EXAMPLES[depth]}
+            )
+        elif parent and not is_under(number, parent):
+            problems.append(
+                _("%(number)s does not belong under %(parent)s.")
+                % {"number": shown(number), "parent": shown(parent)}
+            )
+    for number, _first in first_uses((number, number) for number, _depth, _parent in levels):
+        problems.append(_("The number %(number)s is used twice in the plan.") % {"number": shown(number)})
+    return problems + marks_problems(draft.areas, draft.total_marks)

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from actionplan import views
+from actionplan.editing import views as editing
 from actionplan.links import views as links
 
 app_name = "actionplan"
@@ -11,6 +12,7 @@ urlpatterns = [
     path("office/<int:office_pk>/import/", views.plan_import, name="import"),
     path("office/<int:office_pk>/copy/", views.plan_copy, name="copy"),
     path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/edit/", editing.plan_edit, name="edit"),
     path("", include("actionplan.ideas.urls")),  # the innovation bank
     # Decisions linked to indicators, minutes as evidence (actionplan/links/)
     path("indicators/<int:pk>/minutes/<int:meeting_pk>/attach/", links.minutes_attach, name="minutes_attach"),
