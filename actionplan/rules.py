@@ -166,7 +166,7 @@ def check_tiers(unit: str, tiers: dict, target=None) -> None:
     top = tiers.get(100)
     if top is not None and target is not None and top != target:
         raise RuleError(
-            _("the অসাধারণ (100%%) tier, %(tier)s, is not the target, %(target)s.")
+            _("the অসাধারণ (100%%) tier is %(tier)s but the target is %(target)s: they must be the same.")
             % {"tier": shown_value(top), "target": shown_value(target)}
         )
 

@@ -5,11 +5,13 @@ since the editor was opened."""
 import dataclasses
 import hashlib
 import json
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
 from actionplan.drafts import ActivityDraft, AreaDraft, IndicatorDraft, PlanDraft
 from actionplan.models import Activity, Indicator, Plan
+from actionplan.rules import plain
 
 
 def stored_draft(plan: Plan) -> PlanDraft:
@@ -64,5 +66,10 @@ def _indicator(indicator: Indicator) -> IndicatorDraft:
 
 def fingerprint(draft: PlanDraft) -> str:
     """A short digest of everything the editor shows of the plan, ids and order included."""
-    text = json.dumps(dataclasses.asdict(draft), default=str, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(dataclasses.asdict(draft), default=_plain, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _plain(value) -> str:
+    """Decimal("50.00") and Decimal("50") alike: a plan read back and one just written agree."""
+    return plain(value) if isinstance(value, Decimal) else str(value)

@@ -72,10 +72,19 @@ class PlanDecimalField(forms.CharField):
         return _checked(rules.decimal, value, positive=True, maximum=self.maximum) if value else None
 
 
-def _text(label, max_length, **kwargs):
-    return forms.CharField(
-        label=label, max_length=max_length, required=False, widget=forms.TextInput({"class": SMALL}), **kwargs
-    )
+class PlanTextField(forms.CharField):
+    """A title or the responsible as the plan writes it; too long, a message with Bangla digits."""
+
+    def __init__(self, *, limit: int, **kwargs):
+        self.limit = limit
+        super().__init__(widget=forms.TextInput({"class": SMALL, "maxlength": limit}), **kwargs)
+
+    def clean(self, value):
+        return _checked(rules.text, super().clean(value), self.limit)
+
+
+def _text(label, limit):
+    return PlanTextField(label=label, limit=limit, required=False)
 
 
 def _tier_label(level: int):
@@ -223,12 +232,11 @@ class IndicatorForm(_RowForm):
                 rules.check_tiers(unit, tiers, data.get("target"))
             except RuleError as error:
                 self.add_error(None, error.message)
-        if not data.get("responsible"):
-            names = dict(self.fields["responsible_branch"].choices) | dict(
-                self.fields["responsible_post"].choices
-            )
-            chosen = data.get("responsible_branch") or data.get("responsible_post")
-            data["responsible"] = str(names.get(chosen, "")) if chosen else ""
+        if not data.get("responsible"):  # as the plan would write it: the branch's or the post's name
+            for name in ("responsible_branch", "responsible_post"):
+                if data.get(name):
+                    data["responsible"] = str(dict(self.fields[name].choices).get(data[name], ""))
+                    break
         return data
 
     def draft(self) -> IndicatorDraft:

@@ -31,6 +31,6 @@ def plan_edit(request, pk):
                 messages.success(request, _("The plan is saved."))
                 return redirect(plan)
         status = 200 if request.htmx else 400
-        messages.error(request, _("Nothing was saved: correct what is marked in red."))
+        messages.error(request, _("Nothing was saved: correct the fields marked in red."))
     ctx = {"plan": plan, "editor": editor, "has_reports": bool(editor.locks)}
     return render(request, "actionplan/plan_edit.html", ctx, status=status)

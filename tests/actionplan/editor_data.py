@@ -11,6 +11,7 @@ class _EditorForm(HTMLParser):
     def __init__(self):
         super().__init__()
         self.fields: list[tuple[str, str]] = []
+        self.disabled: list[tuple[str, str]] = []  # shown, not posted
         self.inside = False
         self.select = self.textarea = None
         self.selected = []
@@ -19,7 +20,11 @@ class _EditorForm(HTMLParser):
         a = dict(attrs)
         if tag == "form":
             self.inside = a.get("id") == "editor-form"
-        if not self.inside or "disabled" in a:
+        if not self.inside:
+            return
+        if "disabled" in a:
+            if a.get("name") and tag == "input":
+                self.disabled.append((a["name"], a.get("value") or ""))
             return
         if tag == "input" and a.get("name") and a.get("type") not in ("submit", "button"):
             if a.get("type") in ("checkbox", "radio"):
@@ -50,13 +55,14 @@ class _EditorForm(HTMLParser):
             self.textarea[1] += data
 
 
-def editor_fields(html: str) -> dict[str, list[str]]:
+def editor_fields(html: str) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """(the fields a browser posts, {name: value} of the disabled inputs it shows but does not post)."""
     parser = _EditorForm()
     parser.feed(html)
     fields: dict[str, list[str]] = {}
     for name, value in parser.fields:
         fields.setdefault(name, []).append(value)
-    return fields
+    return fields, dict(parser.disabled)
 
 
 class PlanEditorPage:
@@ -70,15 +76,15 @@ class PlanEditorPage:
         assert response.status_code in (200, 400), response.status_code
         self.response = response
         self.html = response.content.decode()
-        self.fields = editor_fields(self.html)
+        self.fields, self.disabled = editor_fields(self.html)
         return self
 
     def indicator_prefix(self, shown_number: str) -> str:
         """The prefix of the indicator row whose number field shows `shown_number` ("[১.১.১]")."""
-        for name, values in self.fields.items():
-            if name.endswith("-indicators-0-number") or "-indicators-" in name and name.endswith("-number"):
-                if values == [shown_number]:
-                    return name.removesuffix("-number")
+        shown = {name: values[0] for name, values in self.fields.items()} | self.disabled
+        for name, value in shown.items():
+            if "-indicators-" in name and name.endswith("-number") and value == shown_number:
+                return name.removesuffix("-number")
         raise KeyError(shown_number)
 
     def set(self, **values):
