@@ -140,7 +140,7 @@ class ReportReturnForm(forms.Form):
 class OverviewForm(forms.Form):
     """The subordinates' overview's GET parameters; a value that is none of these is ignored."""
 
-    year = FiscalYearField(required=False)
+    year = FiscalYearField(required=False, widget=forms.Select({"class": "form-select"}))
     sort = forms.ChoiceField(
         required=False, choices=[(value, value) for key in SORTS for value in (key, f"-{key}")]
     )

@@ -89,11 +89,11 @@ def _write(plan: Plan, draft: PlanDraft, by):
             )
             indicators.append(indicator)
             tiers += [
-                _dated(TierTarget(indicator=indicator, level=level), value)
+                with_target(TierTarget(indicator=indicator, level=level), value)
                 for level, value in item.tiers.items()
             ]
             quarters += [
-                _dated(QuarterTarget(indicator=indicator, quarter=quarter), value)
+                with_target(QuarterTarget(indicator=indicator, quarter=quarter), value)
                 for quarter, value in item.quarters.items()
             ]
     bulk_create_with_history(indicators, Indicator, default_user=by)
@@ -103,7 +103,8 @@ def _write(plan: Plan, draft: PlanDraft, by):
     bulk_create_with_history(quarters, QuarterTarget, default_user=by)
 
 
-def _dated(row, value):
+def with_target(row, value):
+    """A tier or a quarter's target row with its value: a date, or a number."""
     if isinstance(value, datetime.date):
         row.date = value
     else:

@@ -12,11 +12,12 @@ Posted text is normalised (NFC) once, here, before any form sees it.
 """
 
 import re
+from decimal import Decimal
 
 from django.core.exceptions import BadRequest, ValidationError
 from django.http import QueryDict
 
-from actionplan import numbering
+from actionplan import numbering, rules
 from actionplan.drafts import IndicatorDraft, PlanDraft
 from actionplan.editing.content import fingerprint, stored_draft
 from actionplan.editing.forms import (
@@ -32,7 +33,7 @@ from actionplan.editing.forms import (
 )
 from actionplan.editing.locks import indicator_locks
 from actionplan.models import Plan
-from actionplan.rules import shown_value
+from actionplan.rules import RuleError, shown_value
 from bangla.forms import shown_digits
 from minutes.content import rows
 from minutes.content.richtext import normalize_text
@@ -207,18 +208,25 @@ class PlanEditor:
     # -- what the template shows -----------------------------------------------------------------
     def tree(self):
         """[(area form, [(activity form, [indicator forms], removed indicators)], removed activities)]
-        in the user's order; each form knows whether it may be removed (`removable`)."""
+        in the user's order; each form knows whether it may be removed (`removable`), each area the sum
+        of its indicators' weights as typed (`weights`) and whether it differs from its marks."""
         tree = []
+        self.weights = Decimal(0)
         for area_form in rows.ordered(self.areas):
             activities = []
+            area_form.weights = Decimal(0)
             for activity_form in rows.ordered(area_form.children):
                 indicators = rows.ordered(activity_form.children)
                 for form in indicators:
                     form.removable = form.lock is None
+                    area_form.weights += _typed(form["weight"]) or 0
                 activity_form.removable = all(form.removable for form in indicators)
                 activities.append((activity_form, indicators, rows.deleted(activity_form.children)))
             area_form.removable = all(form.removable for form, _i, _r in activities)
+            area_form.weights_differ = area_form.weights != _typed(area_form["marks"])
+            self.weights += area_form.weights
             tree.append((area_form, activities, rows.deleted(area_form.children)))
+        self.weights_differ = self.weights != _typed(self.header["total_marks"])
         return tree
 
     def deleted_areas(self):
@@ -293,6 +301,14 @@ class PlanEditor:
     def refuse(self, error: ValidationError) -> None:
         """The service's refusal, listed above the editor."""
         self.refusals += error.messages
+
+
+def _typed(field) -> Decimal | None:
+    """A weight or marks field's value as typed (or stored), None if it is not a number."""
+    try:
+        return rules.decimal(str(field.value() or ""))
+    except RuleError:
+        return None
 
 
 def _posted_number(value) -> str | None:

@@ -102,6 +102,17 @@ def _target(label):
     )
 
 
+def _office_choice(label):
+    """One of the office's branches or posts (their choices are set per editor), or none."""
+    return forms.TypedChoiceField(
+        label=label,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select({"class": "form-select form-select-sm"}),
+    )
+
+
 class PlanHeaderForm(forms.Form):
     total_marks = PlanDecimalField(label=_("total marks"), maximum=MAX_TOTAL)
     numbers_in_brackets = forms.BooleanField(label=_("numbers written in brackets: [১.১.১]"), required=False)
@@ -173,20 +184,8 @@ class IndicatorForm(_RowForm):
     q3 = _target(QUARTERS[3])
     q4 = _target(QUARTERS[4])
     responsible = _text(_("responsible (as the plan writes it)"), 300)
-    responsible_branch = forms.TypedChoiceField(
-        label=_("responsible branch"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.Select({"class": "form-select form-select-sm"}),
-    )
-    responsible_post = forms.TypedChoiceField(
-        label=_("responsible post"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        widget=forms.Select({"class": "form-select form-select-sm"}),
-    )
+    responsible_branch = _office_choice(_("responsible branch"))
+    responsible_post = _office_choice(_("responsible post"))
     evidence_kinds = forms.MultipleChoiceField(
         label=_("evidence needed"),
         required=False,

@@ -18,6 +18,7 @@ from actionplan.editing.content import fingerprint, stored_draft
 from actionplan.editing.locks import indicator_locks, lock_problems
 from actionplan.models import Activity, Area, EvidenceKind, Indicator, Plan, QuarterTarget, TierTarget
 from actionplan.numbering import show_number
+from actionplan.services import with_target
 from bangla.forms import shown_digits
 from offices.access import require_admin
 from offices.audit import Action, audit_record, changes_between
@@ -201,19 +202,8 @@ class _Writer:
                 row.delete()
 
     def _renumber_apart(self):
-        stored = {}
-        for area in self.stored.areas:
-            stored[(Area, area.pk)] = area.number
-            for activity in area.activities:
-                stored[(Activity, activity.pk)] = activity.number
-                stored.update({(Indicator, i.pk): i.number for i in activity.indicators})
-        edited = {}
-        for area in self.draft.areas:
-            edited[(Area, area.pk)] = area.number
-            for activity in area.activities:
-                edited[(Activity, activity.pk)] = activity.number
-                edited.update({(Indicator, i.pk): i.number for i in activity.indicators})
-        for (model, pk), number in edited.items():
+        stored = _numbers(self.stored)
+        for (model, pk), number in _numbers(self.draft).items():
             if pk is not None and stored[(model, pk)] != number:
                 model.objects.filter(pk=pk).update(number=f"~{pk}")  # written again just after
 
@@ -282,10 +272,10 @@ class _Writer:
             TierTarget.objects.filter(indicator=row).delete()
             QuarterTarget.objects.filter(indicator=row).delete()
             tiers = [
-                _dated(TierTarget(indicator=row, level=level), v) for level, v in indicator.tiers.items()
+                with_target(TierTarget(indicator=row, level=level), v) for level, v in indicator.tiers.items()
             ]
             quarters = [
-                _dated(QuarterTarget(indicator=row, quarter=q), v) for q, v in indicator.quarters.items()
+                with_target(QuarterTarget(indicator=row, quarter=q), v) for q, v in indicator.quarters.items()
             ]
             bulk_create_with_history(tiers, TierTarget, default_user=self.by)
             bulk_create_with_history(quarters, QuarterTarget, default_user=self.by)
@@ -303,9 +293,12 @@ class _Writer:
         row.save()
 
 
-def _dated(row, value):
-    if isinstance(value, datetime.date):
-        row.date = value
-    else:
-        row.value = value
-    return row
+def _numbers(draft: PlanDraft) -> dict[tuple, str]:
+    """{(model, pk): number} of the draft's rows (new rows all under pk None)."""
+    numbers = {}
+    for area in draft.areas:
+        numbers[(Area, area.pk)] = area.number
+        for activity in area.activities:
+            numbers[(Activity, activity.pk)] = activity.number
+            numbers.update({(Indicator, i.pk): i.number for i in activity.indicators})
+    return numbers

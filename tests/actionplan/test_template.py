@@ -11,7 +11,7 @@ from actionplan import services
 from actionplan.models import Plan
 from actionplan.subordinates import services as subordinates
 from offices.models import AuditEntry, Office, OfficeRole
-from tests.actionplan.templates import QUARTERS, TIERS, csv_bytes, reference_rows
+from tests.actionplan.templates import csv_bytes, reference_rows, reference_rows_with_targets
 from tests.factories import BranchFactory, OfficeFactory, PostFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +47,7 @@ def director_admin(directorate):
 @pytest.fixture
 def template(ministry, directorate, minister_admin):
     """The ministry's plan for 2021-22, with tiers and quarterly targets, published as the template."""
-    rows = reference_rows()
-    rows[0] += TIERS + QUARTERS
-    rows[1] += ["১৬-০৩-২০২২", "৩১-০৩-২০২২", "", "", "", "", "", "১৬-০৩-২০২২", ""]
-    for row in rows[2:]:
-        row += [""] * 9
-    rows[5][-9:] = ["৮০", "৭০", "৬০", "৫০", "৪০", "২০", "৪০", "৬০", "৮০"]  # [১.৫.১], a percentage
+    rows = reference_rows_with_targets()
     BranchFactory(office=ministry, name="আইসিটি সেল")
     plan = services.plan_import(office=ministry, fiscal_year=2021, data=csv_bytes(rows), by=minister_admin)
     return subordinates.template_publish(plan=plan, published=True, by=minister_admin)
