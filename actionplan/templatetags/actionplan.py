@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from actionplan.numbering import show_number
 from actionplan.rules import plain
@@ -28,3 +29,28 @@ def plan_value(value):
     if isinstance(value, Decimal):
         value = plain(value)
     return bn_digits(value)
+
+
+@register.simple_tag
+def checkbox_choices(field):
+    """A multiple-choice field as inline checkboxes, written here rather than by a widget template
+    for each (the plan editor shows six for each of a plan's indicators)."""
+    chosen = {str(value) for value in field.value() or ()}
+    disabled = format_html(" disabled") if field.field.disabled else ""
+    return format_html_join(
+        "",
+        '<div class="form-check form-check-inline small mb-0"><input class="form-check-input" '
+        'type="checkbox" name="{}" value="{}" id="{}"{}{}><label class="form-check-label" for="{}">{}</label></div>',
+        (
+            (
+                field.html_name,
+                value,
+                f"{field.auto_id}_{index}",
+                format_html(" checked") if str(value) in chosen else "",
+                disabled,
+                f"{field.auto_id}_{index}",
+                label,
+            )
+            for index, (value, label) in enumerate(field.field.choices)
+        ),
+    )

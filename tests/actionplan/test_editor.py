@@ -319,6 +319,16 @@ def test_responsibility_is_chosen_from_the_offices_branches_and_posts(client, al
     assert second.responsible_post == post
 
 
+def test_the_evidence_needed_is_ticked(editor, plan):
+    prefix = editor.indicator_prefix("[১.৪.১]")  # a meeting: notice, attendance, minutes
+    assert editor.fields[f"{prefix}-evidence_kinds"] == ["notice", "attendance", "minutes"]
+    editor.set(**{f"{prefix}-evidence_kinds": ["minutes", "photos"]})
+    assert editor.save().status_code == 302
+    assert plan.indicators.get(number="1.4.1").evidence_kinds == ["minutes", "photos"]
+    entry = AuditEntry.objects.get()
+    assert entry.changes == {"evidence_kinds": [["নোটিশ", "হাজিরা", "কার্যবিবরণী"], ["কার্যবিবরণী", "ছবি"]]}
+
+
 # ---- A plan that has been reported on ---------------------------------------------------------------------
 
 
