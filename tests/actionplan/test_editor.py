@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from actionplan import services
@@ -80,6 +81,18 @@ def test_it_shows_the_plan_in_bangla_as_the_plan_writes_it(editor):
     assert fields["plan-total_marks"] == ["৫০"]
     assert fields["areas-0-marks"] == ["২৯"] and fields["areas-1-marks"] == ["২১"]
     assert "কর্মপরিকল্পনা সম্পাদনা" in editor.html
+
+
+def test_an_english_reader_gets_ascii_digits_and_english_messages(client, alice, plan):
+    client.force_login(alice)
+    client.post(reverse("set_language"), {"language": "en"})
+    editor = PlanEditorPage(client, plan)
+    first = editor.indicator_prefix("[1.1.1]")
+    assert editor.fields[f"{first}-target"] == ["16-03-2022"]
+    assert "অসাধারণ (100%)" in editor.html
+    editor.set(**{f"{first}-weight": "6"})
+    page = editor.save().content.decode()
+    assert "The indicators of area 1 add up to 30 marks, but the area has 29." in page
 
 
 def test_opening_it_writes_nothing_and_costs_the_same_however_many_indicators(client, alice, office_a):
