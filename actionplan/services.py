@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from actionplan.drafts import IndicatorDraft
 from actionplan.importing.files import read_rows
 from actionplan.importing.template import PlanDraft, parse_template
 from actionplan.models import Activity, Area, Indicator, Plan, QuarterTarget, TierTarget, Unit
@@ -71,20 +72,12 @@ def _write(plan: Plan, draft: PlanDraft, by):
     indicators, tiers, quarters = [], [], []
     for activity, indicator_drafts in pending:
         for item in indicator_drafts:
-            dated = item.unit == Unit.DATE
             indicator = Indicator(
                 plan=plan,
                 activity=activity,
-                number=item.number,
-                title=item.title,
-                unit=item.unit,
-                weight=item.weight,
-                target_date=item.target if dated else None,
-                target_value=None if dated else item.target,
-                responsible=item.responsible,
+                **indicator_fields(item),
                 responsible_branch=branches.get(item.responsible),
                 responsible_post=posts.get(item.responsible),
-                evidence_kinds=item.evidence_kinds,
                 order=len(indicators),
             )
             indicators.append(indicator)
@@ -101,6 +94,21 @@ def _write(plan: Plan, draft: PlanDraft, by):
         row.indicator_id = row.indicator.pk  # the indicators have their ids only now
     bulk_create_with_history(tiers, TierTarget, default_user=by)
     bulk_create_with_history(quarters, QuarterTarget, default_user=by)
+
+
+def indicator_fields(item: IndicatorDraft) -> dict:
+    """An indicator's own fields from its draft, the target in its column (a date or a number)."""
+    dated = item.unit == Unit.DATE
+    return {
+        "number": item.number,
+        "title": item.title,
+        "unit": item.unit,
+        "weight": item.weight,
+        "target_date": item.target if dated else None,
+        "target_value": None if dated else item.target,
+        "responsible": item.responsible,
+        "evidence_kinds": list(item.evidence_kinds),
+    }
 
 
 def with_target(row, value):

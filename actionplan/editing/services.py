@@ -18,7 +18,7 @@ from actionplan.editing.content import fingerprint, stored_draft
 from actionplan.editing.locks import indicator_locks, lock_problems
 from actionplan.models import Activity, Area, EvidenceKind, Indicator, Plan, QuarterTarget, TierTarget
 from actionplan.numbering import show_number
-from actionplan.services import with_target
+from actionplan.services import indicator_fields, with_target
 from bangla.forms import shown_digits
 from offices.access import require_admin
 from offices.audit import Action, audit_record, changes_between
@@ -244,7 +244,6 @@ class _Writer:
         return row
 
     def _save_indicator(self, activity: Activity, indicator, position: int, order: int):
-        dated = indicator.unit == "date"
         facts = _indicator_facts(indicator, position, self.office)
         before = self.before.get((Indicator, indicator.pk))
         row = self._save(
@@ -253,16 +252,9 @@ class _Writer:
             facts,
             plan=self.plan,
             activity=activity,
-            number=indicator.number,
-            title=indicator.title,
-            unit=indicator.unit,
-            weight=indicator.weight,
-            target_date=indicator.target if dated else None,
-            target_value=None if dated else indicator.target,
-            responsible=indicator.responsible,
+            **indicator_fields(indicator),
             responsible_branch_id=indicator.responsible_branch_id,
             responsible_post_id=indicator.responsible_post_id,
-            evidence_kinds=list(indicator.evidence_kinds),
             order=order,
         )
         targets_changed = before is None or any(
