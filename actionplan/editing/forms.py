@@ -115,7 +115,11 @@ def _office_choice(label):
 
 class PlanHeaderForm(forms.Form):
     total_marks = PlanDecimalField(label=_("total marks"), maximum=MAX_TOTAL)
-    numbers_in_brackets = forms.BooleanField(label=_("numbers written in brackets: [১.১.১]"), required=False)
+    numbers_in_brackets = forms.BooleanField(
+        label=_("numbers written in brackets: [১.১.১]"),
+        required=False,
+        widget=forms.CheckboxInput({"class": "form-check-input"}),
+    )
     seen = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
