@@ -143,7 +143,13 @@ class _Writer:
 
     def __init__(self, plan: Plan, stored: PlanDraft, draft: PlanDraft, office: _OfficeNames, by):
         self.plan, self.stored, self.draft, self.office, self.by = plan, stored, draft, office, by
-        self.before = {}  # (model, pk) -> (facts, the stored draft row)
+        self.before = {}  # (model, pk) -> the facts the audit log compares
+        # (model, pk) -> its stored `order`, which runs across the plan (three queries)
+        self.orders = {
+            (model, pk): order
+            for model in (Area, Activity, Indicator)
+            for pk, order in model.objects.filter(pk__in=_pks(stored, model)).values_list("pk", "order")
+        }
         for area_position, area in enumerate(stored.areas, 1):
             self.before[(Area, area.pk)] = _area_facts(area, area_position)
             for position, activity in enumerate(area.activities, 1):
@@ -227,6 +233,8 @@ class _Writer:
         before = self.before.get((model, draft_row.pk))
         changes = changes_between(before or {}, facts)
         if before is not None and not changes:
+            if self.orders.get((model, draft_row.pk)) != fields["order"]:  # moved by rows before it
+                model.objects.filter(pk=draft_row.pk).update(order=fields["order"])
             return model(pk=draft_row.pk, **fields)
         row = model(pk=draft_row.pk, **fields)
         if before is not None:
@@ -283,6 +291,10 @@ class _Writer:
             ) from None
         row._history_user = self.by
         row.save()
+
+
+def _pks(draft: PlanDraft, model) -> list[int]:
+    return [pk for (kind, pk) in _numbers(draft) if kind is model and pk is not None]
 
 
 def _numbers(draft: PlanDraft) -> dict[tuple, str]:

@@ -276,6 +276,17 @@ def test_it_adds_an_indicator_numbered_next_and_saves_it(editor, plan):
     assert AuditEntry.objects.filter(action="created", object_repr="[২.২.৬] নতুন সূচক").exists()
 
 
+def test_an_indicator_added_early_keeps_the_plans_order(editor, plan):
+    editor.act("add:areas-0-activities-0-indicators")  # [১.১.২], under the first activity
+    new = editor.indicator_prefix("[১.১.২]")
+    editor.set(**{f"{new}-title": "নতুন", f"{new}-unit": "count", f"{new}-weight": "১", f"{new}-target": "১"})
+    editor.set_indicator("[১.১.১]", weight="৪")
+    assert editor.save().status_code == 302
+    rows = list(plan.indicators.order_by("order").values_list("number", "order"))
+    assert [number for number, _order in rows][:3] == ["1.1.1", "1.1.2", "1.2.1"]
+    assert [order for _number, order in rows] == list(range(14))  # one place each, in the plan's order
+
+
 def test_a_new_row_left_blank_is_dropped(editor, plan):
     editor.act("add:areas")
     assert editor.fields["areas-2-number"] == ["[৩]"]
