@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.evidence import ACCEPTED_EXTENSIONS, check_size
 from actionplan.importing.files import MAX_BYTES
 from actionplan.scoring import parse_achievement
+from actionplan.subordinates.selectors import SORTS
 from bangla.fiscal import fiscal_year_start, format_fiscal_year
 from bangla.forms import DateField, IntegerField, shown_digits
 
@@ -22,7 +23,7 @@ def _fiscal_year_choices() -> list[tuple[int, str]]:
     return [(year, format_fiscal_year(year)) for year in range(this_year + 1, FIRST_YEAR - 1, -1)]
 
 
-def _this_fiscal_year() -> int:
+def this_fiscal_year() -> int:
     return fiscal_year_start(timezone.localdate())
 
 
@@ -32,7 +33,7 @@ class FiscalYearField(forms.TypedChoiceField):
 
 
 class PlanImportForm(forms.Form):
-    fiscal_year = FiscalYearField(initial=_this_fiscal_year)
+    fiscal_year = FiscalYearField(initial=this_fiscal_year)
     total_marks = IntegerField(
         label=_("total marks"),
         required=False,
@@ -59,7 +60,7 @@ class PlanImportForm(forms.Form):
 
 
 class PlanCopyForm(forms.Form):
-    fiscal_year = FiscalYearField(initial=_this_fiscal_year)
+    fiscal_year = FiscalYearField(initial=this_fiscal_year)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -134,3 +135,12 @@ def shown_achievement(value):
 
 class ReportReturnForm(forms.Form):
     comment = forms.CharField(label=_("comment"), max_length=2000, widget=forms.Textarea({"rows": 2}))
+
+
+class OverviewForm(forms.Form):
+    """The subordinates' overview's GET parameters; a value that is none of these is ignored."""
+
+    year = FiscalYearField(required=False, widget=forms.Select({"class": "form-select"}))
+    sort = forms.ChoiceField(
+        required=False, choices=[(value, value) for key in SORTS for value in (key, f"-{key}")]
+    )

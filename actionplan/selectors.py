@@ -11,7 +11,7 @@ from actionplan.links.selectors import quarter_bounds
 from actionplan.models import AchievementReport, Activity, Area, Evidence, Indicator, Plan, TierTarget
 from actionplan.scores import indicator_result, minutes_prefetch, score_plan
 from actionplan.scoring import quarters_elapsed
-from offices.access import readable_office_ids, require_readable
+from offices.access import readable_office_ids, require_admin, require_readable
 from offices.models import Office
 
 
@@ -29,6 +29,14 @@ def get_plan_for_user_or_404(user, pk) -> Plan:
     """404 for a plan the user may not read, so guessing ids reveals nothing."""
     plan = get_object_or_404(Plan.objects.select_related("office", "created_by", "copied_from"), pk=pk)
     require_readable(user, plan.office)
+    return plan
+
+
+def get_plan_to_administer_or_404(user, pk) -> Plan:
+    """A plan of an office the user administers (its own, or one below it): 404 for a plan the user
+    may not read, 403 for one they may read but not administer."""
+    plan = get_object_or_404(Plan.objects.select_related("office"), pk=pk)
+    require_admin(user, plan.office)
     return plan
 
 

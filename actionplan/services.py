@@ -1,24 +1,25 @@
-"""The writes of the action plan, each in one transaction: importing a template, copying last year's."""
+"""The writes of the action plan, each in one transaction: importing a template, copying a plan
+(last year's, or the superior office's template: actionplan/subordinates/)."""
 
 import datetime
-import logging
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from actionplan.drafts import IndicatorDraft
 from actionplan.importing.files import read_rows
-from actionplan.importing.template import PlanDraft, parse_template, shown_fiscal_year
+from actionplan.importing.template import PlanDraft, parse_template
 from actionplan.models import Activity, Area, Indicator, Plan, QuarterTarget, TierTarget, Unit
-from actionplan.signals import plan_changed
+from actionplan.rules import shown_fiscal_year
+from actionplan.signals import plan_changed_on_commit
 from offices.models import Branch, Office, Post
 
-logger = logging.getLogger(__name__)
 
-
-def _refuse_second_plan(office: Office, fiscal_year: int):
+def refuse_second_plan(office: Office, fiscal_year: int):
     if Plan.objects.filter(office=office, fiscal_year=fiscal_year).exists():
         raise ValidationError(
             _("The office already has a plan for %(year)s.") % {"year": shown_fiscal_year(fiscal_year)}
@@ -36,7 +37,7 @@ def plan_import(
     total_marks: Decimal | None = None,
 ) -> Plan:
     """Read and check the whole template first; write only a plan with nothing wrong in it."""
-    _refuse_second_plan(office, fiscal_year)
+    refuse_second_plan(office, fiscal_year)
     draft = parse_template(read_rows(data), fiscal_year=fiscal_year, total_marks=total_marks)
     plan = Plan(
         office=office,
@@ -50,20 +51,8 @@ def plan_import(
     plan.full_clean()
     plan.save()
     _write(plan, draft, by)
-    _changed_on_commit(plan)
+    plan_changed_on_commit(plan.pk)
     return plan
-
-
-def _changed_on_commit(plan: Plan) -> None:
-    """Tell the apps above (the follow-up) once the plan's rows are committed; a receiver's failure is
-    logged, never undoes nor refuses the write."""
-
-    def send():
-        for receiver, result in plan_changed.send_robust(sender=Plan, plan_id=plan.pk):
-            if isinstance(result, Exception):
-                logger.error("plan_changed receiver %r failed", receiver, exc_info=result)
-
-    transaction.on_commit(send)
 
 
 def _write(plan: Plan, draft: PlanDraft, by):
@@ -71,12 +60,12 @@ def _write(plan: Plan, draft: PlanDraft, by):
     posts = {post.title: post for post in Post.objects.filter(office=plan.office)}
     areas = [
         Area(plan=plan, number=area.number, title=area.title, marks=area.weights, order=order)
-        for order, area in enumerate(draft.areas.values())
+        for order, area in enumerate(draft.areas)
     ]
     bulk_create_with_history(areas, Area, default_user=by)
     activities, pending = [], []
-    for area, area_draft in zip(areas, draft.areas.values(), strict=True):
-        for activity_draft in area_draft.activities.values():
+    for area, area_draft in zip(areas, draft.areas, strict=True):
+        for activity_draft in area_draft.activities:
             activity = Activity(area=area, number=activity_draft.number, title=activity_draft.title)
             activity.order = len(activities)
             activities.append(activity)
@@ -85,29 +74,21 @@ def _write(plan: Plan, draft: PlanDraft, by):
     indicators, tiers, quarters = [], [], []
     for activity, indicator_drafts in pending:
         for item in indicator_drafts:
-            dated = item.unit == Unit.DATE
             indicator = Indicator(
                 plan=plan,
                 activity=activity,
-                number=item.number,
-                title=item.title,
-                unit=item.unit,
-                weight=item.weight,
-                target_date=item.target if dated else None,
-                target_value=None if dated else item.target,
-                responsible=item.responsible,
+                **indicator_fields(item),
                 responsible_branch=branches.get(item.responsible),
                 responsible_post=posts.get(item.responsible),
-                evidence_kinds=item.evidence_kinds,
                 order=len(indicators),
             )
             indicators.append(indicator)
             tiers += [
-                _dated(TierTarget(indicator=indicator, level=level), value)
+                with_target(TierTarget(indicator=indicator, level=level), value)
                 for level, value in item.tiers.items()
             ]
             quarters += [
-                _dated(QuarterTarget(indicator=indicator, quarter=quarter), value)
+                with_target(QuarterTarget(indicator=indicator, quarter=quarter), value)
                 for quarter, value in item.quarters.items()
             ]
     bulk_create_with_history(indicators, Indicator, default_user=by)
@@ -117,7 +98,23 @@ def _write(plan: Plan, draft: PlanDraft, by):
     bulk_create_with_history(quarters, QuarterTarget, default_user=by)
 
 
-def _dated(row, value):
+def indicator_fields(item: IndicatorDraft) -> dict:
+    """An indicator's own fields from its draft, the target in its column (a date or a number)."""
+    dated = item.unit == Unit.DATE
+    return {
+        "number": item.number,
+        "title": item.title,
+        "unit": item.unit,
+        "weight": item.weight,
+        "target_date": item.target if dated else None,
+        "target_value": None if dated else item.target,
+        "responsible": item.responsible,
+        "evidence_kinds": list(item.evidence_kinds),
+    }
+
+
+def with_target(row, value):
+    """A tier or a quarter's target row with its value: a date, or a number."""
     if isinstance(value, datetime.date):
         row.date = value
     else:
@@ -125,9 +122,7 @@ def _dated(row, value):
     return row
 
 
-def _next_year(day: datetime.date | None) -> datetime.date | None:
-    if day is None:
-        return None
+def _next_year(day: datetime.date) -> datetime.date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
@@ -137,31 +132,48 @@ def _next_year(day: datetime.date | None) -> datetime.date | None:
 @transaction.atomic
 def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
     """This year's plan as a copy of last year's: the same rows, weights and targets, dates a year on."""
-    _refuse_second_plan(office, fiscal_year)
-    source = (
-        Plan.objects.filter(office=office, fiscal_year=fiscal_year - 1)
-        .prefetch_related(
-            "areas__activities__indicators__tiers", "areas__activities__indicators__quarter_targets"
-        )
-        .first()
-    )
+    refuse_second_plan(office, fiscal_year)
+    source = Plan.objects.filter(office=office, fiscal_year=fiscal_year - 1).first()
     if source is None:
         raise ValidationError(
             _("There is no plan for %(year)s to copy.") % {"year": shown_fiscal_year(fiscal_year - 1)}
         )
+    return plan_copy(
+        source=source,
+        office=office,
+        fiscal_year=fiscal_year,
+        origin=Plan.Origin.COPIED,
+        move_date=_next_year,
+        by=by,
+    )
+
+
+def plan_copy(*, source: Plan, office: Office, fiscal_year: int, origin: str, by, move_date=None) -> Plan:
+    """A new plan of `office` with `source`'s areas, activities and indicators, their weights, targets,
+    tiers, quarterly targets, responsible and evidence; `move_date` moves each date (to the next year),
+    and an indicator's responsible branch and post are the office's own of the same name. The caller
+    holds the transaction and has refused a second plan for the year."""
+    move_date = move_date or (lambda day: day)
+    indicators = Indicator.objects.select_related("responsible_branch", "responsible_post").prefetch_related(
+        "tiers", "quarter_targets"
+    )
+    activities = Activity.objects.prefetch_related(Prefetch("indicators", queryset=indicators))
+    source_areas = source.areas.prefetch_related(Prefetch("activities", queryset=activities))
     plan = Plan(
         office=office,
         fiscal_year=fiscal_year,
         total_marks=source.total_marks,
         numbers_in_brackets=source.numbers_in_brackets,
-        origin=Plan.Origin.COPIED,
+        origin=origin,
         copied_from=source,
         created_by=by,
     )
     plan.full_clean()
     plan.save()
+    branches = {branch.name: branch.pk for branch in Branch.objects.filter(office=office)}
+    posts = {post.title: post.pk for post in Post.objects.filter(office=office)}
     areas, activities, indicators, tiers, quarters = [], [], [], [], []
-    for old_area in source.areas.all():
+    for old_area in source_areas:
         area = Area(
             plan=plan,
             number=old_area.number,
@@ -176,6 +188,7 @@ def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
             )
             activities.append(activity)
             for old in old_activity.indicators.all():
+                branch, post = old.responsible_branch, old.responsible_post
                 indicator = Indicator(
                     plan=plan,
                     activity=activity,
@@ -183,22 +196,27 @@ def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
                     title=old.title,
                     unit=old.unit,
                     weight=old.weight,
-                    target_date=_next_year(old.target_date),
+                    target_date=old.target_date and move_date(old.target_date),
                     target_value=old.target_value,
                     responsible=old.responsible,
-                    responsible_branch_id=old.responsible_branch_id,
-                    responsible_post_id=old.responsible_post_id,
+                    responsible_branch_id=_own(branch, office, branches, "name", old.responsible),
+                    responsible_post_id=_own(post, office, posts, "title", old.responsible),
                     evidence_kinds=list(old.evidence_kinds),
                     order=old.order,
                 )
                 indicators.append(indicator)
                 tiers += [
-                    TierTarget(indicator=indicator, level=t.level, value=t.value, date=_next_year(t.date))
+                    TierTarget(
+                        indicator=indicator, level=t.level, value=t.value, date=t.date and move_date(t.date)
+                    )
                     for t in old.tiers.all()
                 ]
                 quarters += [
                     QuarterTarget(
-                        indicator=indicator, quarter=q.quarter, value=q.value, date=_next_year(q.date)
+                        indicator=indicator,
+                        quarter=q.quarter,
+                        value=q.value,
+                        date=q.date and move_date(q.date),
                     )
                     for q in old.quarter_targets.all()
                 ]
@@ -213,5 +231,13 @@ def plan_copy_last_year(*, office: Office, fiscal_year: int, by) -> Plan:
         row.indicator_id = row.indicator.pk
     bulk_create_with_history(tiers, TierTarget, default_user=by)
     bulk_create_with_history(quarters, QuarterTarget, default_user=by)
-    _changed_on_commit(plan)
+    plan_changed_on_commit(plan.pk)
     return plan
+
+
+def _own(record, office: Office, by_name: dict, field: str, responsible: str) -> int | None:
+    """The office's own branch (or post) for a copied indicator: the same one within an office; else
+    the office's one of the same name as the source's, or as the indicator's responsible text."""
+    if record is not None and record.office_id == office.pk:
+        return record.pk
+    return by_name.get(getattr(record, field) if record is not None else responsible)

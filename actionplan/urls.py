@@ -1,8 +1,10 @@
 from django.urls import include, path
 
 from actionplan import views
+from actionplan.editing import views as editing
 from actionplan.links import views as links
 from actionplan.progress import views as progress
+from actionplan.subordinates import views as subordinates
 
 app_name = "actionplan"
 
@@ -12,6 +14,26 @@ urlpatterns = [
     path("office/<int:office_pk>/import/", views.plan_import, name="import"),
     path("office/<int:office_pk>/copy/", views.plan_copy, name="copy"),
     path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/edit/", editing.plan_edit, name="edit"),
+    # A superior office's template for its subordinates, and its overview of their scores
+    path(
+        "<int:pk>/template/publish/",
+        subordinates.template_publish,
+        {"published": True},
+        name="template_publish",
+    ),
+    path(
+        "<int:pk>/template/unpublish/",
+        subordinates.template_publish,
+        {"published": False},
+        name="template_unpublish",
+    ),
+    path(
+        "office/<int:office_pk>/from-template/<int:pk>/",
+        subordinates.plan_from_template,
+        name="from_template",
+    ),
+    path("office/<int:office_pk>/subordinates/", subordinates.overview, name="subordinates"),
     path("", include("actionplan.ideas.urls")),  # the innovation bank
     # Decisions linked to indicators, minutes as evidence (actionplan/links/)
     path("indicators/<int:pk>/minutes/<int:meeting_pk>/attach/", links.minutes_attach, name="minutes_attach"),

@@ -19,6 +19,7 @@ from actionplan.forms import (
 )
 from actionplan.links import selectors as links_selectors
 from actionplan.permissions import may_report, may_review, require_may_report, require_may_review
+from actionplan.subordinates.selectors import published_templates
 from offices.access import can_administer_office, roles_by_office
 from offices.forms import add_errors
 from offices.models import Office
@@ -39,11 +40,16 @@ def plan_list(request):
 def office_plans(request, office_pk):
     office = get_office_for_user_or_404(request.user, office_pk)
     may_administer = can_administer_office(request.user, office)
+    plans = list(selectors.office_plans(office))
     ctx = {
         "office": office,
-        "plans": selectors.office_plans(office),
+        "plans": plans,
         "may_administer": may_administer,
         "copy_form": PlanCopyForm() if may_administer else None,
+        # the superior office's templates, for the administrators to make the office's plan from
+        "templates": list(published_templates(office)) if may_administer else [],
+        "planned_years": {plan.fiscal_year for plan in plans},
+        "has_subordinates": office.children.exists(),
     }
     return render(request, "actionplan/office_plans.html", ctx)
 
@@ -51,10 +57,12 @@ def office_plans(request, office_pk):
 @login_required
 def plan_detail(request, pk):
     plan = selectors.get_plan_for_user_or_404(request.user, pk)
+    may_administer = can_administer_office(request.user, plan.office)
     ctx = {
         "plan": plan,
         **selectors.plan_page(plan),
-        "may_administer": can_administer_office(request.user, plan.office),
+        "may_administer": may_administer,
+        "may_publish_template": may_administer and plan.office.children.exists(),
         "progress_quarters": selectors.quarters_begun(plan, timezone.localdate()),
     }
     return render(request, "actionplan/plan_detail.html", ctx)

@@ -67,8 +67,10 @@ def audit_record(
 
 
 def _shown(field, value) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "—"
+    if isinstance(value, list):  # several values of one kind (a plan indicator's tiers)
+        return ", ".join(_shown(field, item) for item in value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if field is not None and getattr(field, "choices", None):

@@ -1,29 +1,22 @@
 """A template's rows, checked all the way through before anything is written: the plan as plain
 data (PlanDraft), or a ValidationError listing every problem with its row and column."""
 
-import datetime
 import unicodedata
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from actionplan import numbering
+from actionplan import rules
+from actionplan.drafts import ActivityDraft, AreaDraft, IndicatorDraft, PlanDraft
 from actionplan.importing import columns
 from actionplan.importing.bijoy import looks_like_bijoy
-from actionplan.models import EvidenceKind, Unit
-from bangla.dates import DateInputError, parse_date
-from bangla.digits import to_ascii_digits
-from bangla.fiscal import fiscal_year_bounds, format_fiscal_year
+from actionplan.models import EvidenceKind
+from actionplan.rules import MAX_WEIGHT, TEXT_LIMITS, RuleError
 from bangla.forms import shown_digits
 
 MAX_ERRORS = 30  # enough to fix a file in one go; more only buries the first
 TEXT_COLUMNS = ("area_title", "activity", "title", "unit", "responsible", "evidence")
-TEXT_LIMITS = {"area_title": 500, "activity": 500, "title": 500, "responsible": 300}  # the models' lengths
-MAX_WEIGHT = Decimal(100)  # no indicator weighs more than a whole plan of 100 marks
-MAX_VALUE = Decimal(10**9)  # targets and tiers: far beyond any count or percentage
-UNITS = {"তারিখ": Unit.DATE, "সংখ্যা": Unit.COUNT, "%": Unit.PERCENT, "শতাংশ": Unit.PERCENT, "শতকরা": Unit.PERCENT}
 EVIDENCE_WORDS = {
     "নোটিশ": EvidenceKind.NOTICE,
     "বিজ্ঞপ্তি": EvidenceKind.NOTICE,
@@ -34,53 +27,6 @@ EVIDENCE_WORDS = {
     "স্থিরচিত্র": EvidenceKind.PHOTOS,
     "প্রতিবেদন": EvidenceKind.REPORT,
 }
-
-
-@dataclass
-class IndicatorDraft:
-    row: int
-    number: str
-    title: str
-    unit: str
-    weight: Decimal
-    target: datetime.date | Decimal
-    responsible: str
-    tiers: dict[int, datetime.date | Decimal] = field(default_factory=dict)
-    quarters: dict[int, datetime.date | Decimal] = field(default_factory=dict)
-    evidence_kinds: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ActivityDraft:
-    number: str
-    title: str
-    row: int = 0  # where it first appears
-    indicators: list[IndicatorDraft] = field(default_factory=list)
-
-
-@dataclass
-class AreaDraft:
-    number: str
-    title: str = ""
-    marks: Decimal | None = None  # as the template gives them, if it does
-    activities: dict[str, ActivityDraft] = field(default_factory=dict)
-
-    @property
-    def weights(self) -> Decimal:
-        return sum((i.weight for a in self.activities.values() for i in a.indicators), Decimal(0))
-
-
-@dataclass
-class PlanDraft:
-    fiscal_year: int
-    numbers_in_brackets: bool
-    total_marks: Decimal
-    areas: dict[str, AreaDraft]
-
-
-def shown_fiscal_year(start_year: int) -> str:
-    """2021 -> ২০২১-২২, or 2021-22 for a reader who chose English."""
-    return shown_digits(to_ascii_digits(format_fiscal_year(start_year)))
 
 
 def default_evidence_kinds(title: str) -> list[str]:
@@ -129,8 +75,7 @@ def parse_template(
     problems.raise_if_any()
     body = _body_rows(rows, problems)
     problems.raise_if_any()
-    first_day, last_day = fiscal_year_bounds(fiscal_year)
-    reader = _RowReader(problems, first_day, last_day, fiscal_year)
+    reader = _RowReader(problems, fiscal_year)
     drafts = []
     for row_number, cells in body:
         values = {key: (cells[i] if i < len(cells) else "") for key, i in positions.items()}
@@ -142,9 +87,7 @@ def parse_template(
     plan = _assemble(drafts, problems, fiscal_year)
     _check_marks(plan, total_marks, problems)
     problems.raise_if_any()
-    plan.total_marks = (
-        total_marks if total_marks is not None else sum((a.weights for a in plan.areas.values()), Decimal(0))
-    )
+    plan.total_marks = total_marks if total_marks is not None else plan.weights
     return plan
 
 
@@ -193,13 +136,18 @@ def _bijoy_message() -> str:
 
 
 class _RowReader:
-    def __init__(self, problems, first_day, last_day, fiscal_year):
-        self.problems, self.first_day, self.last_day, self.fiscal_year = (
-            problems,
-            first_day,
-            last_day,
-            fiscal_year,
-        )
+    """One row's cells as plain values, each checked by actionplan/rules.py; a problem is noted with
+    the row and column, and the row then read as None."""
+
+    def __init__(self, problems, fiscal_year):
+        self.problems, self.fiscal_year = problems, fiscal_year
+
+    def _checked(self, row, column, check, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except RuleError as error:
+            self.problems.add(error.message, row, column)
+            return None
 
     def read(self, row: int, values: dict[str, str]) -> dict | None:
         errors_before = len(self.problems.messages)
@@ -210,26 +158,19 @@ class _RowReader:
             return None
         text = {key: unicodedata.normalize("NFC", value.strip()) for key, value in values.items()}
         for key, limit in TEXT_LIMITS.items():
-            if len(text.get(key, "")) > limit:
-                self.problems.add(
-                    _("the text is longer than %(limit)s characters.") % {"limit": shown_digits(limit)},
-                    row,
-                    key,
-                )
+            self._checked(row, key, rules.text, text.get(key, ""), limit)
         area = self._number(row, "area", text["area"], 1, None)
         activity = self._number(row, "activity_number", text["activity_number"], 2, area and area[0])
         number = self._number(row, "number", text["number"], 3, activity and activity[0])
         for key in ("activity", "title"):
             if not text[key]:
                 self.problems.add(_("this cell must not be empty."), row, key)
-        unit = UNITS.get(text["unit"])
-        if unit is None:
-            self.problems.add(_("the unit must be তারিখ, সংখ্যা or %."), row, "unit")
+        unit = self._checked(row, "unit", rules.unit, text["unit"])
         weight = self._decimal(row, "weight", text["weight"], positive=True, maximum=MAX_WEIGHT)
         target = tiers = quarters = None
         if unit is not None:
             target = self._target(row, "target", text["target"], unit, required=True)
-            tiers = self._tiers(row, text, unit)
+            tiers = self._tiers(row, text, unit, target)
             quarters = {
                 quarter: value
                 for quarter in columns.QUARTERS
@@ -268,102 +209,40 @@ class _RowReader:
         if not value:
             self.problems.add(_("this cell must not be empty."), row, column)
             return None
-        try:
-            number, brackets = numbering.parse_number(value)
-        except ValueError:
-            number = None
-        if number is None or numbering.depth(number) != depth:
-            example = {1: "[১]", 2: "[১.১]", 3: "[১.১.১]"}[depth]
-            self.problems.add(
-                _("“%(value)s” is not a number like %(example)s.") % {"value": value, "example": example},
-                row,
-                column,
-            )
-            return None
-        if parent is not None and numbering.parent_number(number) != parent:
+        number = self._checked(row, column, rules.plan_number, value, depth)
+        if number is not None and parent is not None and not rules.is_under(number[0], parent):
             self.problems.add(
                 _("%(number)s does not belong under %(parent)s of the same row.")
-                % {"number": shown_digits(number), "parent": shown_digits(parent)},
+                % {"number": shown_digits(number[0]), "parent": shown_digits(parent)},
                 row,
                 column,
-            )
-            return None
-        return number, brackets
-
-    def _decimal(self, row, column, value, positive=False, maximum=MAX_VALUE):
-        if not value:
-            self.problems.add(_("this cell must not be empty."), row, column)
-            return None
-        typed = to_ascii_digits(value).replace(",", "").replace("%", "").strip()
-        try:
-            number = Decimal(typed)
-        except InvalidOperation:
-            number = None
-        if number is None or not number.is_finite() or number < 0 or (positive and number == 0):
-            self.problems.add(_("“%(value)s” is not a number.") % {"value": value}, row, column)
-            return None
-        if number > maximum:
-            self.problems.add(
-                _("%(value)s is more than %(maximum)s.") % {"value": value, "maximum": shown_digits(maximum)},
-                row,
-                column,
-            )
-            return None
-        if number != number.quantize(Decimal("0.01")):
-            self.problems.add(
-                _("“%(value)s” has more than two decimal places.") % {"value": value}, row, column
             )
             return None
         return number
 
-    def _date(self, row, column, value):
-        try:
-            day = parse_date(value)
-        except DateInputError:
-            self.problems.add(
-                _("“%(value)s” is not a date written day-month-year, like ১৬-০৩-২০২২.") % {"value": value},
-                row,
-                column,
-            )
+    def _decimal(self, row, column, value, positive=False, maximum=rules.MAX_VALUE):
+        if not value:
+            self.problems.add(_("this cell must not be empty."), row, column)
             return None
-        if not self.first_day <= day <= self.last_day:
-            self.problems.add(
-                _("%(date)s is outside the fiscal year %(year)s (1 July to 30 June).")
-                % {
-                    "date": shown_digits(day.strftime("%d-%m-%Y")),
-                    "year": shown_fiscal_year(self.fiscal_year),
-                },
-                row,
-                column,
-            )
-            return None
-        return day
+        return self._checked(row, column, rules.decimal, value, positive=positive, maximum=maximum)
 
     def _target(self, row, column, value, unit, required=False):
         if not value:
             if required:
                 self.problems.add(_("this cell must not be empty."), row, column)
             return None
-        return self._date(row, column, value) if unit == Unit.DATE else self._decimal(row, column, value)
+        return self._checked(row, column, rules.target, value, unit, self.fiscal_year)
 
-    def _tiers(self, row, text, unit):
+    def _tiers(self, row, text, unit, target):
         tiers = {}
         for level in columns.TIERS:
             value = self._target(row, f"tier_{level}", text.get(f"tier_{level}", ""), unit)
             if value is not None:
                 tiers[level] = value
-        values = list(tiers.values())  # 100% first
-        in_order = all(
-            (earlier <= later) if unit == Unit.DATE else (earlier >= later)
-            for earlier, later in zip(values, values[1:], strict=False)
-        )
-        if not in_order:
-            rule = (
-                _("each tier's date must be no earlier than the tier above it (অসাধারণ first).")
-                if unit == Unit.DATE
-                else _("each tier's value must be no greater than the tier above it (অসাধারণ first).")
-            )
-            self.problems.add(_("the tiers are out of order: %(rule)s") % {"rule": rule}, row)
+        try:
+            rules.check_tiers(unit, tiers, target)
+        except RuleError as error:
+            self.problems.add(error.message, row)
         return tiers
 
 
@@ -379,19 +258,20 @@ def _evidence(text: str, title: str) -> list[str]:
 
 
 def _assemble(drafts: list[dict], problems: _Problems, fiscal_year: int) -> PlanDraft:
+    """The rows nested into areas and activities, in the order they first appear."""
     areas: dict[str, AreaDraft] = {}
-    seen: dict[str, int] = {}
+    activities: dict[str, ActivityDraft] = {}
+    for draft, first in rules.first_uses((d["indicator"].number, d) for d in drafts):
+        problems.add(
+            _("the indicator number %(number)s is already used in row %(first)s.")
+            % {"number": shown_digits(draft["indicator"].number), "first": shown_digits(first["row"])},
+            draft["row"],
+            "number",
+        )
+        draft["repeated"] = True
     for draft in drafts:
-        indicator = draft["indicator"]
-        if indicator.number in seen:
-            problems.add(
-                _("the indicator number %(number)s is already used in row %(first)s.")
-                % {"number": shown_digits(indicator.number), "first": shown_digits(seen[indicator.number])},
-                draft["row"],
-                "number",
-            )
+        if draft.get("repeated"):
             continue
-        seen[indicator.number] = draft["row"]
         area = areas.setdefault(draft["area"][0], AreaDraft(number=draft["area"][0]))
         area.title = area.title or draft["area_title"]
         if draft["area_marks"] is not None:
@@ -403,10 +283,12 @@ def _assemble(drafts: list[dict], problems: _Problems, fiscal_year: int) -> Plan
                 )
             area.marks = area.marks if area.marks is not None else draft["area_marks"]
         activity_number = draft["activity"][0]
-        activity = area.activities.setdefault(
-            activity_number,
-            ActivityDraft(number=activity_number, title=draft["activity_title"], row=draft["row"]),
-        )
+        if activity_number not in activities:
+            activities[activity_number] = ActivityDraft(
+                number=activity_number, title=draft["activity_title"], row=draft["row"]
+            )
+            area.activities.append(activities[activity_number])
+        activity = activities[activity_number]
         if activity.title != draft["activity_title"]:
             problems.add(
                 _("the activity %(number)s has another title in row %(first)s.")
@@ -414,32 +296,13 @@ def _assemble(drafts: list[dict], problems: _Problems, fiscal_year: int) -> Plan
                 draft["row"],
                 "activity",
             )
-        activity.indicators.append(indicator)
+        activity.indicators.append(draft["indicator"])
     brackets = drafts[0]["brackets"] if drafts else True
     return PlanDraft(
-        fiscal_year=fiscal_year, numbers_in_brackets=brackets, total_marks=Decimal(0), areas=areas
+        fiscal_year=fiscal_year, numbers_in_brackets=brackets, total_marks=None, areas=list(areas.values())
     )
 
 
 def _check_marks(plan: PlanDraft, total_marks: Decimal | None, problems: _Problems):
-    for area in plan.areas.values():
-        if area.marks is not None and area.weights != area.marks:
-            problems.add(
-                _("The indicators of area %(area)s add up to %(sum)s marks, but the area has %(marks)s.")
-                % {
-                    "area": shown_digits(area.number),
-                    "sum": shown_digits(_plain(area.weights)),
-                    "marks": shown_digits(_plain(area.marks)),
-                }
-            )
-    total = sum((area.weights for area in plan.areas.values()), Decimal(0))
-    if total_marks is not None and total != total_marks:
-        problems.add(
-            _("The indicators add up to %(sum)s marks, but the plan's total is %(total)s.")
-            % {"sum": shown_digits(_plain(total)), "total": shown_digits(_plain(total_marks))}
-        )
-
-
-def _plain(number: Decimal) -> str:
-    """Decimal("29.00") -> "29"; Decimal("2.50") -> "2.5"."""
-    return format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
+    for message in rules.marks_problems(plan.areas, total_marks):
+        problems.add(message)

@@ -17,6 +17,7 @@ class Plan(models.Model):
     class Origin(models.TextChoices):
         IMPORTED = "imported", _("imported from a template file")
         COPIED = "copied", _("copied from last year's plan")
+        TEMPLATE = "template", _("made from the superior office's template")
 
     office = models.ForeignKey(
         Office, verbose_name=_("office"), on_delete=models.PROTECT, related_name="action_plans"
@@ -38,6 +39,11 @@ class Plan(models.Model):
         related_name="copies",
     )
     source_name = models.CharField(_("template file"), max_length=255, blank=True)
+    is_template = models.BooleanField(
+        _("published as the template for the subordinate offices"),
+        default=False,
+        help_text=_("The offices directly below may make their own plan for the year from it."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),

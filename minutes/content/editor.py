@@ -16,6 +16,7 @@ from django.core.exceptions import BadRequest
 from django.http import QueryDict
 
 from minutes.content import deadline_proposals
+from minutes.content import rows as row_lists
 from minutes.content.deadline_proposals import reference_date
 from minutes.content.forms import (
     AgendaItemForm,
@@ -75,39 +76,7 @@ def row_limit(prefix: str) -> int:
 
 
 def total_forms(data: QueryDict, prefix: str) -> int:
-    """The row count the browser posted for a list. One over the limit is shown as a form error
-    ("at most N rows"); more, or not a number, is refused (400) before any form is built."""
-    value = data.get(f"{prefix}-TOTAL_FORMS") or "0"
-    if not (value.isascii() and value.isdigit() and int(value) <= row_limit(prefix) + 1):
-        raise BadRequest("bad row count")
-    return int(value)
-
-
-def is_deleted(value) -> bool:
-    """A row's posted DELETE value: "on" when removed; "", "False" (a re-shown page) otherwise."""
-    return bool(value) and value not in ("", "false", "False", "0", "off")
-
-
-def _ordered(formset):
-    """The formset's live forms in the order the drafter arranged them."""
-    forms = [f for f in formset.forms if not _is_deleted(f)]
-    return sorted(forms, key=lambda f: (_order_of(f), formset.forms.index(f)))
-
-
-def _deleted(formset):
-    return [f for f in formset.forms if _is_deleted(f)]
-
-
-def _order_of(form) -> int:
-    value = form["ORDER"].value()
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 10**6
-
-
-def _is_deleted(form) -> bool:
-    return is_deleted(form["DELETE"].value())
+    return row_lists.total_forms(data, prefix, row_limit(prefix))
 
 
 class MeetingEditor:
@@ -135,18 +104,18 @@ class MeetingEditor:
     # -- building ---------------------------------------------------------------------------------
     def _build_from_meeting(self):
         items, decisions, attendees, recipients = stored_content(self.meeting)
-        self.items = AgendaItemFormSet(prefix="items", initial=_numbered(items) or [{"ORDER": 1}])
+        self.items = AgendaItemFormSet(prefix="items", initial=row_lists.numbered(items) or [{"ORDER": 1}])
         for form, item in zip(self.items.forms, [*items, None], strict=False):
-            initial = _numbered(decisions.get(item["id"], [])) if item else []
+            initial = row_lists.numbered(decisions.get(item["id"], [])) if item else []
             form.decisions = DecisionFormSet(
                 prefix=f"{form.prefix}-decisions", initial=initial or [{"ORDER": 1}]
             )
         self.attendees = AttendeeFormSet(
             prefix="attendees",
             form_kwargs={"office_official_ids": self.office_official_ids},
-            initial=_numbered(attendees),
+            initial=row_lists.numbered(attendees),
         )
-        self.recipients = RecipientFormSet(prefix="recipients", initial=_numbered(recipients))
+        self.recipients = RecipientFormSet(prefix="recipients", initial=row_lists.numbered(recipients))
 
     def _build_from_data(self, data):
         items = total_forms(data, "items")
@@ -173,7 +142,9 @@ class MeetingEditor:
         data = data.copy()  # the editor normalises it
         if verb == "team" and target == "attendees":
             cls.add_rows(
-                data, "attendees", attendees_from_team(office=meeting.office, team_id=_int(data.get("team")))
+                data,
+                "attendees",
+                attendees_from_team(office=meeting.office, team_id=row_lists.as_int(data.get("team"))),
             )
         elif verb == "clear":
             for i in range(total_forms(data, target)):
@@ -192,17 +163,8 @@ class MeetingEditor:
 
     @staticmethod
     def add_row(data: QueryDict, prefix: str) -> int | None:
-        """Append an empty row to the list `prefix`; returns its index (None: the list is past its
-        limit already, and the page says so)."""
-        total = total_forms(data, prefix)
-        if total > row_limit(prefix):
-            return None
-        if f"{prefix}-TOTAL_FORMS" not in data:
-            data[f"{prefix}-INITIAL_FORMS"] = "0"
-        orders = [_int(data.get(f"{prefix}-{i}-ORDER")) for i in range(total)]
-        data[f"{prefix}-TOTAL_FORMS"] = str(total + 1)
-        data[f"{prefix}-{total}-ORDER"] = str(max(orders, default=0) + 1)
-        return total
+        """Append an empty row to the list `prefix`; returns its index (None: past its limit)."""
+        return row_lists.add_row(data, prefix, row_limit(prefix))
 
     @classmethod
     def add_rows(cls, data: QueryDict, prefix: str, rows: list[dict]) -> None:
@@ -216,45 +178,32 @@ class MeetingEditor:
 
     @staticmethod
     def _move_row(data: QueryDict, target: str, step: int):
-        prefix, _sep, index = target.rpartition("-")
-        if not index.isdigit():
-            raise BadRequest("no row to move")
-        total = total_forms(data, prefix)
-        live = [i for i in range(total) if not is_deleted(data.get(f"{prefix}-{i}-DELETE"))]
-        live.sort(key=lambda i: (_int(data.get(f"{prefix}-{i}-ORDER")), i))
-        for n, i in enumerate(live):  # renumber 1..n, then swap with the neighbour
-            data[f"{prefix}-{i}-ORDER"] = str(n + 1)
-        position = live.index(int(index)) if int(index) in live else -1
-        other = position + step
-        if position >= 0 and 0 <= other < len(live):
-            a, b = live[position], live[other]
-            data[f"{prefix}-{a}-ORDER"], data[f"{prefix}-{b}-ORDER"] = (
-                data[f"{prefix}-{b}-ORDER"],
-                data[f"{prefix}-{a}-ORDER"],
-            )
+        row_lists.move_row(data, target, step, row_limit(target.rpartition("-")[0]))
 
     # -- what the template shows -----------------------------------------------------------------
     def items_view(self):
         """[(item form, its live decision forms, its deleted decision forms)] in the drafter's order."""
-        return [(f, _ordered(f.decisions), _deleted(f.decisions)) for f in self.ordered_items()]
+        return [
+            (f, row_lists.ordered(f.decisions), row_lists.deleted(f.decisions)) for f in self.ordered_items()
+        ]
 
     def deleted_items(self):
-        return _deleted(self.items)
+        return row_lists.deleted(self.items)
 
     def deleted_attendees(self):
-        return _deleted(self.attendees)
+        return row_lists.deleted(self.attendees)
 
     def deleted_recipients(self):
-        return _deleted(self.recipients)
+        return row_lists.deleted(self.recipients)
 
     def ordered_items(self):
-        return _ordered(self.items)
+        return row_lists.ordered(self.items)
 
     def ordered_attendees(self):
-        return _ordered(self.attendees)
+        return row_lists.ordered(self.attendees)
 
     def ordered_recipients(self):
-        return _ordered(self.recipients)
+        return row_lists.ordered(self.recipients)
 
     def list_errors(self) -> list[str]:
         """Errors of whole lists (too many rows, a tampered row count), shown above the editor."""
@@ -265,7 +214,7 @@ class MeetingEditor:
     def is_valid(self) -> bool:
         header_valid = self.header.is_valid()
         meeting_date = self.header.cleaned_data.get("date") if header_valid else None
-        live_items = [f for f in self.items.forms if not _is_deleted(f)]
+        live_items = [f for f in self.items.forms if not row_lists.form_deleted(f)]
         for form in live_items:
             for decision in form.decisions.forms:
                 decision.meeting_date = meeting_date
@@ -283,7 +232,9 @@ class MeetingEditor:
         items = []
         for form in self.ordered_items():
             decisions = [
-                (d.row(), d.responsible_labels()) for d in _ordered(form.decisions) if not d.is_blank()
+                (d.row(), d.responsible_labels())
+                for d in row_lists.ordered(form.decisions)
+                if not d.is_blank()
             ]
             if form.is_blank() and not decisions:
                 continue
@@ -326,12 +277,3 @@ def stored_content(meeting: Meeting) -> tuple[list[dict], dict[int, list[dict]],
         meeting.recipients.order_by("order", "id").values("id", *RecipientFields.CONTENT_FIELDS)
     )
     return items, decisions, attendees, recipients
-
-
-def _numbered(rows: list[dict]) -> list[dict]:
-    """Initial data of a list's forms, with the ORDER the drafter sees (1, 2, …)."""
-    return [{**row, "ORDER": n} for n, row in enumerate(rows, start=1)]
-
-
-def _int(value) -> int:
-    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() else 0

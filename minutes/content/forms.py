@@ -277,7 +277,8 @@ class RowFormSet(forms.BaseFormSet):
     default_error_messages = {**forms.BaseFormSet.default_error_messages, "too_many_forms": _AtMostRows()}
 
 
-def _formset(form, max_rows: int):
+def row_formset(form, max_rows: int):
+    """A list of rows that may be added to, removed from and reordered, of at most `max_rows`."""
     return formset_factory(
         form,
         formset=RowFormSet,
@@ -290,7 +291,7 @@ def _formset(form, max_rows: int):
     )
 
 
-DecisionFormSet = _formset(DecisionForm, MAX_DECISIONS_PER_ITEM)
-AgendaItemFormSet = _formset(AgendaItemForm, MAX_AGENDA_ITEMS)
-AttendeeFormSet = _formset(AttendeeForm, MAX_ATTENDEES)
-RecipientFormSet = _formset(RecipientForm, MAX_RECIPIENTS)
+DecisionFormSet = row_formset(DecisionForm, MAX_DECISIONS_PER_ITEM)
+AgendaItemFormSet = row_formset(AgendaItemForm, MAX_AGENDA_ITEMS)
+AttendeeFormSet = row_formset(AttendeeForm, MAX_ATTENDEES)
+RecipientFormSet = row_formset(RecipientForm, MAX_RECIPIENTS)

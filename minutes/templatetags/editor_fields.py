@@ -122,12 +122,13 @@ def hidden_row(form):
 
 
 @register.simple_tag
-def row_buttons(prefix, url):
+def row_buttons(prefix, url, removable=True):
     """Move up, move down and remove: POSTs of the editor's "action" (htmx swaps the editor in place)."""
     buttons = "".join(
         f'<button class="btn {css}" type="submit" name="action" value="{verb}:{prefix}" hx-post="{url}" '
         f'formnovalidate title="{label}" aria-label="{label}">{mark}</button>'
         for verb, label, mark, css in _buttons()
+        if removable or verb != "remove"
     )
     return mark_safe(f'<div class="btn-group btn-group-sm row-buttons" role="group">{buttons}</div>')
 

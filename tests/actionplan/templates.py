@@ -26,6 +26,18 @@ def reference_rows() -> list[list[str]]:
         return [list(row) for row in csv.reader(file)]
 
 
+def reference_rows_with_targets() -> list[list[str]]:
+    """The reference plan with the tier and quarter columns: [১.১.১] (a date) with two tiers and a
+    third-quarter target, [১.৫.১] (a percentage) with all five tiers and four quarterly targets."""
+    rows = reference_rows()
+    rows[0] += TIERS + QUARTERS
+    rows[1] += ["১৬-০৩-২০২২", "৩১-০৩-২০২২", "", "", "", "", "", "১৬-০৩-২০২২", ""]
+    for row in rows[2:]:
+        row += [""] * 9
+    rows[5][-9:] = ["৮০", "৭০", "৬০", "৫০", "৪০", "২০", "৪০", "৬০", "৮০"]
+    return rows
+
+
 def csv_bytes(rows, bom: bool = False) -> bytes:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)

@@ -7,19 +7,14 @@ from django.core.exceptions import ValidationError
 
 from actionplan import services
 from actionplan.models import Indicator, Plan
-from tests.actionplan.templates import QUARTERS, TIERS, csv_bytes, reference_rows
+from tests.actionplan.templates import csv_bytes, reference_rows_with_targets
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def last_year(office_a, alice):
-    rows = reference_rows()
-    rows[0] += TIERS + QUARTERS
-    rows[1] += ["১৬-০৩-২০২২", "৩১-০৩-২০২২", "", "", "", "", "", "১৬-০৩-২০২২", ""]
-    for row in rows[2:]:
-        row += [""] * 9
-    rows[5][-9:] = ["৮০", "৭০", "৬০", "৫০", "৪০", "২০", "৪০", "৬০", "৮০"]  # [১.৫.১], a percentage
+    rows = reference_rows_with_targets()
     return services.plan_import(office=office_a, fiscal_year=2021, data=csv_bytes(rows), by=alice)
 
 

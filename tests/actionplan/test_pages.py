@@ -195,7 +195,7 @@ def test_the_plan_pages_queries_do_not_grow_with_its_indicators(
     # session, user, the plan (with office, creator and source), the user's roles, the offices below
     # theirs (may they read it?); areas, activities, indicators (with branch and post), tiers,
     # quarterly targets, achievement reports, attached minutes; the offices below theirs again (may they
-    # administer it?)
+    # administer it?); whether the office has subordinates (may it publish the plan as their template?)
     with django_assert_num_queries(_EXPECTED_QUERIES):
         response = client.get(reverse("actionplan:detail", args=[plan.pk]))
     page = response.content.decode()
@@ -203,7 +203,7 @@ def test_the_plan_pages_queries_do_not_grow_with_its_indicators(
     assert page.count('class="score-so-far"') == count
 
 
-_EXPECTED_QUERIES = 13
+_EXPECTED_QUERIES = 14
 
 
 @pytest.mark.parametrize("name", ["actionplan:list", "actionplan:office"])
