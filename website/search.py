@@ -38,6 +38,7 @@ MAX_WORDS = 8
 MIN_PREFIX = 3  # shorter words ("ও", "এ") are matched whole, not as the start of longer words
 INSIDE = 20  # at most this many longer words a word is looked for inside of (shortest first)
 SIMILAR = 3  # at most this many near spellings of a word no published text contains
+SIMILARITY = 0.5  # pg_trgm's similarity of a near spelling: আসাদুজ্জমান/আসাদুজ্জামান 0.67, অনুপস্থিত/উপস্থিত 0.38
 COUNTED = 1000  # matches counted and ranked; past that, the newest first
 TIME_LIMIT_MS = 3000
 PASSAGES = 2
@@ -118,7 +119,7 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
     if connection.vendor == "postgresql":
         try:
             with transaction.atomic():
-                _limit_time()
+                _limit()
                 return _search_postgresql(entries, terms, page)
         except OperationalError as error:
             if getattr(error.__cause__, "pgcode", None) != "57014":  # query_canceled: the time limit
@@ -127,9 +128,13 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
     return _search_like(entries, terms, page)
 
 
-def _limit_time() -> None:
+def _limit() -> None:
+    """The time limit, and how near a near spelling must be, for this transaction only."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL statement_timeout = {TIME_LIMIT_MS:d}")
+        cursor.execute(
+            f"SET LOCAL statement_timeout = {TIME_LIMIT_MS:d}; "
+            f"SET LOCAL pg_trgm.similarity_threshold = {SIMILARITY:.2f}"
+        )
 
 
 # ---- PostgreSQL: full-text search, words inside words and near spellings by pg_trgm -------------------------
@@ -149,7 +154,7 @@ SELECT q.lexeme,
 FROM (
     SELECT lexeme, positions[1] AS first,
            replace(replace(replace(lexeme, '\', '\\'), '%%', '\%%'), '_', '\_') AS escaped
-    FROM unnest(to_tsvector('simple', %(words)s))
+    FROM unnest(to_tsvector('simple', translate(%(words)s, '<>', '  ')))  -- as the index reads text
     WHERE lexeme !~ '.-'  -- "ই-নথি": its parts "ই" and "নথি" are words of the query too
     ORDER BY first LIMIT %(max)s
 ) q

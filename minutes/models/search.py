@@ -9,16 +9,25 @@ with the row; GIN indexes serve the searches (migration 0012_search creates them
 
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from django.db.models import F, Func, TextField, Value
 from django.utils.translation import gettext_lazy as _
 
 from minutes.models.meeting import Meeting
 from offices.models import Office
 
+
+
+def untagged(text):
+    """PostgreSQL's parser takes "<…>" for an HTML tag and skips it, and what follows "<script>"
+    with it: the text's "<" and ">" (typed as text: the markup is gone) are read as spaces."""
+    return Func(text, Value("<>"), Value("  "), function="translate", output_field=TextField())
+
+
 # The document vector, from the row's own columns (written by minutes/search.py).
 VECTOR = (
-    SearchVector("title", weight="A", config="simple")
-    + SearchVector("people", weight="B", config="simple")
-    + SearchVector("body", weight="D", config="simple")
+    SearchVector(untagged(F("title")), weight="A", config="simple")
+    + SearchVector(untagged(F("people")), weight="B", config="simple")
+    + SearchVector(untagged(F("body")), weight="D", config="simple")
 )
 
 
