@@ -73,6 +73,11 @@ class Results:
     words: list[str] = field(default_factory=list)  # what the marks stand for
 
     @property
+    def searched(self) -> bool:
+        """Something was searched for (a page of no results is still a page)."""
+        return self.page is not None
+
+    @property
     def query_limit(self) -> int:
         return MAX_QUERY
 

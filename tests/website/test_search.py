@@ -347,6 +347,14 @@ def test_a_nul_gets_the_bad_request_page_and_search_strips_it(client, office):
     assert found("\x00নালশব্দ\x00") == [meeting.pk]  # the office page calls search() itself
 
 
+def test_a_search_that_finds_nothing_says_so(client, office):
+    minutes(office)
+    page = client.get(URL, {"q": "ঘূর্ণিঝড়"}).content.decode()
+    assert "“ঘূর্ণিঝড়” মেলে এমন কোনো প্রকাশিত কার্যবিবরণী পাওয়া যায়নি।" in page
+    page = client.get(URL, {"q": "!!!"}).content.decode()
+    assert "কার্যবিবরণীর কোনো শব্দ (অন্তত একটি অক্ষর বা অঙ্ক)" in page
+
+
 def test_a_long_query_is_cut_and_says_so(client, office):
     minutes(office, decisions=["দীর্ঘশব্দ"])
     results = search("দীর্ঘশব্দ " + "ক" * 3000)
