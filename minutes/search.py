@@ -15,30 +15,26 @@ from django.db.models import Prefetch
 from bangla.fiscal import fiscal_year_start
 from bangla.search import memo_key, search_text
 from minutes.content.richtext import visible_text
-from minutes.models import AgendaItem, Attendee, Decision, Meeting, Recipient, SearchEntry
+from minutes.models import AgendaItem, Attendee, Decision, Meeting, SearchEntry
 from minutes.models.search import VECTOR
 
 
 def _published(meeting_ids: Iterable[int]):
+    """Published minutes with what their entry needs, in lists (to_attr: no queryset per row)."""
+    decisions = Decision.objects.only("agenda_item_id", "order", "text").prefetch_related(
+        Prefetch("responsibilities", to_attr="indexed_responsibilities")
+    )
+    items = AgendaItem.objects.only("meeting_id", "order", "title", "discussion").prefetch_related(
+        Prefetch("decisions", decisions, to_attr="indexed_decisions")
+    )
+    attendees = Attendee.objects.only("meeting_id", "order", "name", "designation", "workplace")
     return (
         Meeting.objects.filter(pk__in=list(meeting_ids), state=Meeting.State.PUBLISHED)
         .select_related("office")
         .prefetch_related(
-            Prefetch(
-                "agenda_items",
-                AgendaItem.objects.only("meeting_id", "order", "title", "discussion").prefetch_related(
-                    Prefetch(
-                        "decisions",
-                        Decision.objects.only("agenda_item_id", "order", "text").prefetch_related(
-                            "responsibilities"
-                        ),
-                    )
-                ),
-            ),
-            Prefetch(
-                "attendees", Attendee.objects.only("meeting_id", "order", "name", "designation", "workplace")
-            ),
-            Prefetch("recipients", Recipient.objects.all()),
+            Prefetch("agenda_items", items, to_attr="indexed_items"),
+            Prefetch("attendees", attendees, to_attr="indexed_attendees"),
+            Prefetch("recipients", to_attr="indexed_recipients"),
         )
     )
 
@@ -48,19 +44,19 @@ def _lines(*parts: str) -> str:
 
 
 def search_entry_for(meeting: Meeting) -> SearchEntry:
-    """The entry of published minutes (its relations prefetched as `_published` does)."""
+    """The entry of published minutes, loaded by `_published`."""
     people = [meeting.office.name, meeting.chair_name, meeting.chair_designation]
     people += [meeting.issuer_name, meeting.issuer_designation]  # who signs the memo block
-    for attendee in meeting.attendees.all():
+    for attendee in meeting.indexed_attendees:
         people += [attendee.name, attendee.designation, attendee.workplace]
     body = []  # the agenda first: a result whose words are elsewhere shows its beginning
-    for item in meeting.agenda_items.all():
+    for item in meeting.indexed_items:
         body += [item.title, visible_text(item.discussion)]
-        for decision in item.decisions.all():
+        for decision in item.indexed_decisions:
             body.append(visible_text(decision.text))
-            body += [responsibility.label for responsibility in decision.responsibilities.all()]
+            body += [responsibility.label for responsibility in decision.indexed_responsibilities]
     body += [meeting.venue, meeting.opening, meeting.closing]
-    body += [recipient.line() for recipient in meeting.recipients.all()]
+    body += [recipient.line() for recipient in meeting.indexed_recipients]
     return SearchEntry(
         meeting=meeting,
         office_id=meeting.office_id,

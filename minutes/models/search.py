@@ -16,7 +16,6 @@ from minutes.models.meeting import Meeting
 from offices.models import Office
 
 
-
 def untagged(text):
     """PostgreSQL's parser takes "<…>" for an HTML tag and skips it, and what follows "<script>"
     with it: the text's "<" and ">" (typed as text: the markup is gone) are read as spaces."""

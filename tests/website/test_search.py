@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.urls import reverse
 
 from minutes.content.richtext import sanitize_rich_text
 from minutes.models import Meeting, SearchEntry
@@ -377,7 +376,7 @@ def test_the_filters_are_read_in_either_digits_and_kept_in_the_page_links(client
     results = response.context["results"]
     assert results.total == 23 and response.context["office"] == office and response.context["year"] == 2024
     page = response.content.decode()
-    assert "page=2" in page and f"office=" in page and "year=" in page
+    assert "page=2" in page and "office=" in page and "year=" in page
 
 
 def test_the_search_page_makes_a_fixed_number_of_queries(client, office, django_assert_num_queries):
