@@ -43,7 +43,7 @@ COUNTED = 1000  # matches counted and ranked; past that, the newest first
 TIME_LIMIT_MS = 3000
 PASSAGES = 2
 CONTEXT = 70  # characters shown on each side of a match
-_LETTER = r"[\w\u0980-\u09ff]"  # Python's \w leaves out Bangla vowel signs and hasanta
+_LETTER = r"[\w\u0980-\u09ff]"  # Python's \w leaves out Bangla vowel signs and hasanta (_is_letter)
 _SEPARATOR = "\n"  # between the parts of an entry's text (SearchEntry.text)
 
 
@@ -195,7 +195,7 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
             options = [_quoted(lexeme) + prefix] + [_quoted(w) + ":*" for w in inside or []]
             options += [_quoted(w) for w in similar or []]
             alternatives.append("(" + " | ".join(options) + ")")
-            words += [lexeme, *(inside or []), *(similar or [])]
+            words += [lexeme, *(similar or [])]  # the longer words found contain the lexeme
         if alternatives:
             query = SearchQuery(" & ".join(alternatives), search_type="raw", config="simple")
             entries = entries.filter(vector=query)
@@ -262,31 +262,44 @@ def _results(entries, terms: _Terms, page, *, total: int, words: list[str], by_r
 
 
 def _pattern(words: list[str]) -> re.Pattern | None:
-    """Whole words for short words; for longer ones, any word they begin or are inside of."""
     words = sorted({word for word in words if word}, key=len, reverse=True)
-    if not words:
-        return None
-    short = [re.escape(word) for word in words if len(word) < MIN_PREFIX]
-    long = [re.escape(word) for word in words if len(word) >= MIN_PREFIX]
-    parts = []
-    if long:
-        parts.append(rf"{_LETTER}*(?:{'|'.join(long)}){_LETTER}*")
-    if short:
-        parts.append(rf"(?<!{_LETTER})(?:{'|'.join(short)})(?!{_LETTER})")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+
+
+def _is_letter(character: str) -> bool:
+    return character.isalnum() or character == "_" or "\u0980" <= character <= "\u09ff"
+
+
+def _spans(text: str, pattern: re.Pattern | None) -> list[tuple[int, int]]:
+    """Where the words are: a short word (under MIN_PREFIX) standing alone; a longer one with the
+    whole word it begins or is inside of."""
+    spans: list[tuple[int, int]] = []
+    for match in pattern.finditer(text) if pattern else ():
+        start, end = match.span()
+        alone = not (start and _is_letter(text[start - 1])) and not (
+            end < len(text) and _is_letter(text[end])
+        )
+        if end - start < MIN_PREFIX and not alone:
+            continue
+        while start and _is_letter(text[start - 1]):
+            start -= 1
+        while end < len(text) and _is_letter(text[end]):
+            end += 1
+        if spans and start < spans[-1][1]:  # the same word again
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def segments(text: str, pattern: re.Pattern | None) -> list[Segment]:
     """`text` cut into plain and matched segments."""
-    if pattern is None:
-        return [Segment(text)] if text else []
     result, at = [], 0
-    for match in pattern.finditer(text):
-        if match.start() > at:
-            result.append(Segment(text[at : match.start()]))
-        if match.end() > match.start():
-            result.append(Segment(match.group(), match=True))
-        at = match.end()
+    for start, end in _spans(text, pattern):
+        if start > at:
+            result.append(Segment(text[at:start]))
+        result.append(Segment(text[start:end], match=True))
+        at = end
     if at < len(text):
         result.append(Segment(text[at:]))
     return result
@@ -296,11 +309,11 @@ def passages(text: str, pattern: re.Pattern | None, *, limit: int = PASSAGES) ->
     """Up to `limit` passages around the first matches, each within one part of the text (a line),
     cut at spaces, with "…" where the line goes on."""
     windows: list[list[int]] = []  # [start, end, line start, line end]
-    for match in pattern.finditer(text) if pattern else ():
-        line_start = text.rfind(_SEPARATOR, 0, match.start()) + 1
-        line_end = text.find(_SEPARATOR, match.end())
+    for found_start, found_end in _spans(text, pattern):
+        line_start = text.rfind(_SEPARATOR, 0, found_start) + 1
+        line_end = text.find(_SEPARATOR, found_end)
         line_end = len(text) if line_end < 0 else line_end
-        start, end = max(line_start, match.start() - CONTEXT), min(line_end, match.end() + CONTEXT)
+        start, end = max(line_start, found_start - CONTEXT), min(line_end, found_end + CONTEXT)
         if windows and windows[-1][2] == line_start and start <= windows[-1][1]:
             windows[-1][1] = end  # overlaps the one before: one passage
         elif len(windows) < limit:
