@@ -14,8 +14,10 @@ copies in tests/minutes/reference): sentences made by a word-pair chain over the
 names, officials' names and designations as they write them.
 """
 
+import bisect
 import datetime
 import io
+import itertools
 import os
 import random
 import re
@@ -82,6 +84,24 @@ FIRST = [
     "সেলিনা",
     "হাবিবুর",
     "মিজানুর",
+    "জাহিদুল",
+    "সাইফুল",
+    "নুসরাত",
+    "তাহমিনা",
+    "শফিকুল",
+    "মাহমুদা",
+    "কামরুল",
+    "আনোয়ার",
+    "রোকসানা",
+    "শাহনাজ",
+    "দেলোয়ার",
+    "মোস্তফা",
+    "ফরিদা",
+    "জসিম",
+    "শামীম",
+    "লুৎফুন",
+    "আরিফুল",
+    "তানভীর",
 ]
 LAST = [
     "রহমান",
@@ -98,17 +118,20 @@ LAST = [
     "আক্তার",
     "বেগম",
     "কবির",
+    "মজুমদার",
+    "ভূঁইয়া",
+    "তালুকদার",
+    "পাটোয়ারী",
+    "মিয়া",
+    "সিদ্দিকী",
+    "রায়",
+    "দাস",
+    "বিশ্বাস",
+    "মোল্লা",
+    "প্রামানিক",
 ]
 TITLES = ["জনাব", "মোঃ", "ড.", "বেগম", ""]
-DESIGNATIONS = [
-    "উপসচিব",
-    "যুগ্মসচিব",
-    "সিনিয়র সহকারী সচিব",
-    "অতিরিক্ত সচিব",
-    "প্রোগ্রামার",
-    "সহকারী পরিচালক",
-    "উপপরিচালক",
-]
+DESIGNATIONS = ["উপসচিব", "যুগ্মসচিব", "সিনিয়র সহকারী সচিব", "অতিরিক্ত সচিব", "প্রোগ্রামার", "সহকারী পরিচালক"]
 SUBJECTS = [
     "স্বরাষ্ট্র",
     "জনপ্রশাসন",
@@ -155,6 +178,48 @@ SUBJECTS = [
     "বস্ত্র",
     "পাট",
 ]
+PLACES = [
+    "ঢাকা",
+    "চট্টগ্রাম",
+    "রাজশাহী",
+    "খুলনা",
+    "বরিশাল",
+    "সিলেট",
+    "রংপুর",
+    "ময়মনসিংহ",
+    "কুমিল্লা",
+    "নোয়াখালী",
+    "ফেনী",
+    "বগুড়া",
+    "দিনাজপুর",
+    "যশোর",
+    "কুষ্টিয়া",
+    "পাবনা",
+    "টাঙ্গাইল",
+    "গাজীপুর",
+    "নারায়ণগঞ্জ",
+    "ফরিদপুর",
+    "মাদারীপুর",
+    "গোপালগঞ্জ",
+    "পটুয়াখালী",
+    "ভোলা",
+    "সুনামগঞ্জ",
+    "হবিগঞ্জ",
+    "মৌলভীবাজার",
+    "কক্সবাজার",
+    "রাঙ্গামাটি",
+    "বান্দরবান",
+    "খাগড়াছড়ি",
+    "নাটোর",
+    "নওগাঁ",
+    "সিরাজগঞ্জ",
+    "জামালপুর",
+    "শেরপুর",
+    "নেত্রকোনা",
+    "কিশোরগঞ্জ",
+]
+SUFFIXES = ["ের", "কে", "য়", "তে", "সমূহ", "গুলো", "টি", "র", "ে", "েই", "দের", "ভিত্তিক", "কেন্দ্রিক"]
+TAIL = 60_000  # rarer words: compounds, inflections and place names, drawn by Zipf's law
 
 
 def _corpus() -> tuple[dict, list[str]]:
@@ -171,7 +236,35 @@ def _corpus() -> tuple[dict, list[str]]:
 CHAIN, WORDS = _corpus()
 
 
+def _long_tail() -> tuple[list[str], list[float]]:
+    """The three reference minutes have some 700 words; a country's minutes have hundreds of
+    thousands, most of them rare. Compounds of their words, their words with endings, and places
+    give TAIL words, the n-th drawn with a weight of 1/n (cumulative weights for bisect)."""
+    rng = random.Random(7)
+    base = [w for w in WORDS if re.fullmatch("[\u0980-\u09e5]+", w)]
+    tail: set[str] = set()
+    while len(tail) < TAIL:
+        kind = rng.random()
+        if kind < 0.5:
+            tail.add(rng.choice(base) + rng.choice(base))
+        elif kind < 0.85:
+            tail.add(rng.choice(base) + rng.choice(SUFFIXES))
+        else:
+            tail.add(rng.choice(PLACES) + rng.choice(["", *SUFFIXES]) + rng.choice(["", *base[:50]]))
+    words = sorted(tail)
+    rng.shuffle(words)
+    return words, list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+
+
+TAIL_WORDS, TAIL_WEIGHTS = _long_tail()
+
+
+def rare_word(rng: random.Random) -> str:
+    return TAIL_WORDS[bisect.bisect(TAIL_WEIGHTS, rng.random() * TAIL_WEIGHTS[-1])]
+
+
 def sentence(rng: random.Random, longest: int = 24) -> str:
+    """A sentence of the reference minutes' word pairs, one word in five a rarer one."""
     words, word = [], "^"
     while len(words) < longest:
         word = rng.choice(CHAIN.get(word, ["$"]))
@@ -180,7 +273,7 @@ def sentence(rng: random.Random, longest: int = 24) -> str:
                 break
             word = "^"
             continue
-        words.append(word)
+        words.append(rare_word(rng) if rng.random() < 0.2 else word)
     return " ".join(words) + "।"
 
 
@@ -364,21 +457,30 @@ def generate() -> None:
 
 
 def queries(rng: random.Random) -> list[str]:
-    """50 searches a citizen might type: words of the minutes (one to three), names, an office, the
-    inside of a word, two misspellings, and memo numbers (whole, the file's part; Bangla and ASCII)."""
+    """50 searches a citizen might type: common words of these minutes, words and pairs of words
+    remembered from a decision or a discussion, people's names, an office, the inside of a word,
+    misspellings, and memo numbers (whole, or a file's number; Bangla and ASCII digits)."""
     from bangla.digits import to_bangla_digits
     from minutes.models import SearchEntry
 
-    common = ["উদ্ভাবনী ধারণা", "সেবা সহজিকরণ", "ডিজিটাইজেশন", "কর্মশালা", "ইনোভেশন টিম", "প্রমাণক", "ওয়েবসাইট হালনাগাদ"]
-    words = [w for w in WORDS if not re.search(r"[0-9০-৯]", w)]
-    found = common + [rng.choice(words) for _ in range(10)]
-    found += [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(5)]
-    found += [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(4)] + ["মনিরুজ্জামান", "হালদার"]
-    found += ["জ্জামান", "সহজিকরণে", "কৃষি মন্ত্রণালয়", "আসাদুজ্জমান", "ডিজিটাইজেসন"]  # inside, an office, misspelt
-    memos = list(SearchEntry.objects.order_by("?").values_list("memo", flat=True)[:8])
-    found += [to_bangla_digits(m) for m in memos[:4]] + memos[4:8]
-    found += [to_bangla_digits(m.rsplit(".", 1)[0]) for m in memos[:3]]  # the file's number: many
-    return found[:50]
+    sample = list(SearchEntry.objects.order_by("?").values_list("body", "people", "memo")[:40])
+    letters = re.compile("[\u0980-\u09e5]{3,}")
+    found = ["উদ্ভাবনী ধারণা", "সেবা সহজিকরণ", "ডিজিটাইজেশন", "কর্মশালা", "ইনোভেশন টিম", "প্রমাণক"]
+    found += ["সিদ্ধান্ত বাস্তবায়ন", "ওয়েবসাইট হালনাগাদ"]
+    for body, _people, _memo in sample[:15]:
+        found.append(rng.choice(letters.findall(body)))
+    for body, _people, _memo in sample[15:23]:
+        words = letters.findall(body)
+        at = rng.randrange(len(words) - 8)
+        found.append(f"{words[at]} {rng.choice(words[at + 1 : at + 8])}")
+    for _body, people, _memo in sample[23:29]:
+        found.append(" ".join(rng.choice(people.split("\n")[3:]).split()[-2:]))  # an attendee's name
+    found += ["কৃষি মন্ত্রণালয়", "জ্জামান", "আসাদুজ্জমান", "ডিজিটাইজেসন", rare_word(rng)[1:6]]
+    memos = [memo for _body, _people, memo in sample[29:37]]
+    found += [to_bangla_digits(m) for m in memos[:4]] + memos[4:6]
+    found += [to_bangla_digits(m.rsplit(".", 1)[0]) for m in memos[6:8]]  # a file's number: all its letters
+    assert len(found) == 50, len(found)
+    return found
 
 
 def explain(sql: str, params) -> str:

@@ -19,6 +19,7 @@ again here.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -39,7 +40,7 @@ MIN_PREFIX = 3  # shorter words ("ও", "এ") are matched whole, not as the sta
 INSIDE = 20  # at most this many longer words a word is looked for inside of (shortest first)
 SIMILAR = 3  # at most this many near spellings of a word no published text contains
 SIMILARITY = 0.5  # pg_trgm's similarity of a near spelling: আসাদুজ্জমান/আসাদুজ্জামান 0.67, অনুপস্থিত/উপস্থিত 0.38
-COUNTED = 1000  # matches counted and ranked; past that, the newest first
+COUNTED = 300  # matches counted and ranked; past that, the newest first
 TIME_LIMIT_MS = 3000
 PASSAGES = 2
 CONTEXT = 70  # characters shown on each side of a match
@@ -134,12 +135,25 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
 
 
 def _limit() -> None:
-    """The time limit, and how near a near spelling must be, for this transaction only."""
+    """For this transaction only: the time limit, how near a near spelling must be, and the plans.
+
+    PostgreSQL's planner does not count the cost of reading a document's vector (several kB, out of
+    line) to test it against the query, so it would rather walk an index in some order and test
+    row after row, or read the whole table, than ask the GIN index which rows match. Index scans
+    are let back in only to list many matches newest first (`_newest_first`)."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SET LOCAL statement_timeout = {TIME_LIMIT_MS:d}; "
-            f"SET LOCAL pg_trgm.similarity_threshold = {SIMILARITY:.2f}"
+            f"SET LOCAL pg_trgm.similarity_threshold = {SIMILARITY:.2f}; "
+            "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off"
         )
+
+
+def _newest_first() -> None:
+    """Many matches, newest first: walking the index of issue dates and testing each row against
+    the query stops after a page of matches; the matches of a rarer query are sorted instead."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = on")
 
 
 # ---- PostgreSQL: full-text search, words inside words and near spellings by pg_trgm -------------------------
@@ -205,6 +219,8 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
         entries = entries.annotate(rank=SearchRank(F("vector"), query, normalization=1))
         entries = entries.order_by("-rank", "-issue_date", "-meeting_id")
     else:
+        if query is not None:
+            _newest_first()
         entries = entries.order_by("-issue_date", "-meeting_id")
     return _results(entries, terms, page, total=total, words=words, by_relevance=by_relevance)
 
@@ -270,10 +286,10 @@ def _is_letter(character: str) -> bool:
     return character.isalnum() or character == "_" or "\u0980" <= character <= "\u09ff"
 
 
-def _spans(text: str, pattern: re.Pattern | None) -> list[tuple[int, int]]:
-    """Where the words are: a short word (under MIN_PREFIX) standing alone; a longer one with the
-    whole word it begins or is inside of."""
-    spans: list[tuple[int, int]] = []
+def _spans(text: str, pattern: re.Pattern | None) -> Iterator[tuple[int, int]]:
+    """Where the words are, in order: a short word (under MIN_PREFIX) standing alone; a longer one
+    with the whole word it begins or is inside of."""
+    last: tuple[int, int] | None = None
     for match in pattern.finditer(text) if pattern else ():
         start, end = match.span()
         alone = not (start and _is_letter(text[start - 1])) and not (
@@ -285,11 +301,14 @@ def _spans(text: str, pattern: re.Pattern | None) -> list[tuple[int, int]]:
             start -= 1
         while end < len(text) and _is_letter(text[end]):
             end += 1
-        if spans and start < spans[-1][1]:  # the same word again
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
+        if last and start < last[1]:  # the same word again
+            last = (last[0], max(end, last[1]))
+            continue
+        if last:
+            yield last
+        last = (start, end)
+    if last:
+        yield last
 
 
 def segments(text: str, pattern: re.Pattern | None) -> list[Segment]:
