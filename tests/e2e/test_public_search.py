@@ -46,5 +46,7 @@ def test_a_citizen_finds_minutes_by_a_word_and_by_the_memo_number_and_opens_them
     expect(page.locator("body")).to_contain_text("ক্ষুদ্রঋণ শাখার সফটওয়্যার আপডেট করতে হবে")
     expect(page.locator("body")).to_contain_text("৩২.০১.০০০০.০২১.১৮.০০৩.২৪.৪৮")
 
-    page.goto(page.base_url + "/public/search/?q=জনপ্রশাসন")  # only in the unpublished 002
-    expect(page.get_by_role("status")).to_contain_text("মেলে এমন কোনো প্রকাশিত কার্যবিবরণী পাওয়া যায়নি")
+    page.goto(page.base_url + "/public/search/?q=জনপ্রশাসন")  # in the title of 002, issued, not published
+    expect(page.get_by_role("status")).to_be_visible()
+    expect(page.locator(f'a[href="/public/minutes/{hidden.pk}/"]')).to_have_count(0)
+    expect(page.locator(".search-results")).not_to_contain_text("ইনোভেশন টিমের সভার কার্যবিবরণী")
