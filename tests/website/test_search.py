@@ -413,6 +413,13 @@ def test_the_test_database_knows_bangla_letters_for_pg_trgm(on_postgresql):
 
 
 @pytest.mark.postgres
+def test_the_test_database_is_created_in_utf8_with_a_utf8_ctype_whatever_the_cluster(on_postgresql):
+    suffix = connection.creation.sql_table_creation_suffix()
+    assert "ENCODING 'UTF8'" in suffix and 'TEMPLATE "template0"' in suffix
+    assert "LC_CTYPE 'C.UTF-8'" in suffix
+
+
+@pytest.mark.postgres
 def test_a_word_finds_the_longer_words_it_is_inside_of(on_postgresql, office):
     inside = minutes(office, attendees=["জনাব মোঃ মনিরুজ্জামান"], decisions=["প্রশিক্ষণকেন্দ্রে কর্মশালা হবে।"])
     minutes(office, decisions=["কোনো মিল নেই।"])
