@@ -115,7 +115,7 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
     terms = _terms(query or "")
     if not terms.memos and not terms.words:
         return Results(query=terms.text, cut=terms.cut)
-    entries = SearchEntry.objects.filter(meeting__state=Meeting.State.PUBLISHED)
+    entries = SearchEntry.objects.all()
     if office_ids is not None:
         entries = entries.filter(office_id__in=subordinate_office_ids(office_ids))
     if fiscal_year is not None:
@@ -140,7 +140,7 @@ def _limit() -> None:
     PostgreSQL's planner does not count the cost of reading a document's vector (several kB, out of
     line) to test it against the query, so it would rather walk an index in some order and test
     row after row, or read the whole table, than ask the GIN index which rows match. Index scans
-    are let back in only to list many matches newest first (`_newest_first`)."""
+    are let back in once the matches are counted (`_indexes_again`)."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SET LOCAL statement_timeout = {TIME_LIMIT_MS:d}; "
@@ -149,9 +149,9 @@ def _limit() -> None:
         )
 
 
-def _newest_first() -> None:
-    """Many matches, newest first: walking the index of issue dates and testing each row against
-    the query stops after a page of matches; the matches of a rarer query are sorted instead."""
+def _indexes_again() -> None:
+    """For the page: each match's meeting is found by its key, and many matches listed newest first
+    walk the index of issue dates, testing each row, until a page is full (rarer ones are sorted)."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_indexscan = on")
 
@@ -214,13 +214,12 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
             query = SearchQuery(" & ".join(alternatives), search_type="raw", config="simple")
             entries = entries.filter(vector=query)
     total = entries.values("pk")[: COUNTED + 1].count()
+    _indexes_again()
     by_relevance = query is not None and total <= COUNTED
     if by_relevance:
         entries = entries.annotate(rank=SearchRank(F("vector"), query, normalization=1))
         entries = entries.order_by("-rank", "-issue_date", "-meeting_id")
     else:
-        if query is not None:
-            _newest_first()
         entries = entries.order_by("-issue_date", "-meeting_id")
     return _results(entries, terms, page, total=total, words=words, by_relevance=by_relevance)
 
@@ -260,7 +259,10 @@ class _Counted:
 
 
 def _results(entries, terms: _Terms, page, *, total: int, words: list[str], by_relevance: bool) -> Results:
+    """The page of results. `total` counts the index's entries; the page checks each meeting's state
+    again (an entry left behind by minutes taken off the website is never shown)."""
     counted = min(total, COUNTED)
+    entries = entries.filter(meeting__state=Meeting.State.PUBLISHED)
     entries = entries.select_related("meeting__office").defer("vector")
     paginator = Paginator(_Counted(entries, counted), PER_PAGE)
     page_obj = paginator.get_page(page)
