@@ -78,18 +78,17 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        # The vector is read for every match ranked or tested against a query: kept in the row (MAIN:
-        # compressed, out of line only if the row cannot fit a page) and compressed with lz4, where
-        # PostgreSQL has it, it is read twice as fast as out of line with pglz.
+        # The vector is read for every match ranked or tested against a query: compressed with lz4,
+        # where PostgreSQL has it, it is read faster than with pglz. (Kept out of line: in the row,
+        # one row a page, the bitmaps of common words outgrow work_mem and turn lossy.)
         RunSQLOnPostgreSQL(
             """
-            ALTER TABLE minutes_searchentry ALTER COLUMN vector SET STORAGE MAIN;
             DO $$ BEGIN
                 ALTER TABLE minutes_searchentry ALTER COLUMN vector SET COMPRESSION lz4;
             EXCEPTION WHEN OTHERS THEN NULL;  -- built without lz4: pglz
             END $$;
             """,
-            "ALTER TABLE minutes_searchentry ALTER COLUMN vector SET STORAGE EXTENDED",
+            migrations.RunSQL.noop,
         ),
         RunSQLOnPostgreSQL(
             "CREATE INDEX search_entry_vector ON minutes_searchentry USING gin (vector)",
