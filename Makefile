@@ -23,6 +23,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py search_rebuild
 	@# Ctrl-C (or a SIGTERM) stops web, worker and scheduler; honcho then says 130 (143): a clean stop.
 	@$(VENV)/bin/honcho start -f Procfile; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 130 ] || [ $$status -eq 143 ]
 

@@ -125,6 +125,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # A file, not memory, so that a Celery worker process in the tests sees the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-sobha.sqlite3")}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The same backend, creating the test database in UTF-8 with a character type that knows Bangla
+    # letters (config/postgresql/base.py): pg_trgm finds nothing in Bangla where LC_CTYPE is "C".
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
+    DATABASES["default"]["TEST"] = {
+        "TEMPLATE": "template0",
+        "CHARSET": "UTF8",
+        "CTYPE": env.str("SOBHA_TEST_DATABASE_CTYPE", default="C.UTF-8"),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "offices.User"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from health import views as health_views
 from offices import passwords
 from offices import views as office_views
+from website.search_views import search_page
 
 admin.site.site_header = _("Sobha administration")
 admin.site.site_title = _("Sobha")
@@ -45,6 +46,7 @@ urlpatterns = [
     path("plans/", include("actionplan.urls")),
     path("followup/", include("followup.urls")),
     path("public/minutes/", include("website.urls")),
+    path("public/search/", search_page, name="public_search"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_views.status, name="health"),
     path("admin/", admin.site.urls),

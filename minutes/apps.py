@@ -7,7 +7,7 @@ class MinutesConfig(AppConfig):
     verbose_name = _("Meeting minutes")
 
     def ready(self):
-        from minutes import conventions, distribution
+        from minutes import checks, conventions, distribution  # noqa: F401 - checks registers itself
         from offices.administration.sections import add_section
 
         add_section(distribution.SECTION, before="settings")

@@ -20,6 +20,7 @@ from minutes.models.meeting import (
     EARLIEST_MEETING_DATE,
     Meeting,
 )
+from minutes.models.search import SearchEntry, SearchWord
 from minutes.models.workflow import Transition
 
 __all__ = [
@@ -40,5 +41,7 @@ __all__ = [
     "Recipient",
     "RecipientFields",
     "Responsibility",
+    "SearchEntry",
+    "SearchWord",
     "Transition",
 ]

@@ -7,6 +7,7 @@ never repeat or skip and a failed issue uses up nothing; the file's row is locke
 from taking the serial to the commit. The issued document is rendered and stored after
 the commit, by a Celery task (minutes/tasks.py). The issue date, the officer who signs the
 memo block and the file are the issuer's choices; their rules are in minutes/workflow/issue.py.
+Publishing (its own step, or with the issue) adds the minutes to the public search after the commit.
 
 The Transition rows are the record of the steps (who, when, from which state); the meeting's
 change history (django-simple-history) records the drafters' edits, and issuing, a narrow
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from bangla.forms import shown_digits
 from minutes.content.services import meeting_copy
 from minutes.models import Meeting, Transition
+from minutes.search import search_entry_sync
 from minutes.signals import minutes_issued
 from minutes.workflow.issue import issue_date_refusal, signer_refusal
 from minutes.workflow.steps import STEPS, StepRefused, check
@@ -147,6 +149,8 @@ def minutes_issue(
             _("This memo number was issued before; check the file's number."), meeting
         ) from error
     transaction.on_commit(lambda: _after_issue(meeting.pk))
+    if meeting.state == Meeting.State.PUBLISHED:
+        _index_after_commit(meeting.pk)
     return meeting
 
 
@@ -182,10 +186,18 @@ def _after_issue(meeting_id: int) -> None:
             logger.error("minutes_issued receiver %r failed", receiver, exc_info=result)
 
 
+def _index_after_commit(meeting_id: int) -> None:
+    """The public search finds published minutes from the commit on (minutes/search.py). Outside the
+    step's transaction (issuing holds the file's lock until its commit); a failure is logged and
+    leaves the step done: `manage.py search_rebuild` repairs the index."""
+    transaction.on_commit(lambda: search_entry_sync(meeting_id=meeting_id), robust=True)
+
+
 @transaction.atomic
 def minutes_publish(*, meeting: Meeting, by: User) -> Meeting:
     meeting = _take("publish", meeting, by)
     meeting.save(update_fields=["state", "updated_at"])
+    _index_after_commit(meeting.pk)
     return meeting
 
 
