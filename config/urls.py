@@ -43,7 +43,7 @@ urlpatterns = [
     path("offices/", include("offices.urls")),
     path("minutes/", include("minutes.urls")),
     path("plans/", include("actionplan.urls")),
-    path("public/minutes/", include("website.urls")),
+    path("public/", include("website.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_views.status, name="health"),
     path("admin/", admin.site.urls),
