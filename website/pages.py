@@ -2,6 +2,8 @@
 
 - A page is built once per *public version* (offices/publication.py), language and address, and
   kept in the cache as its bytes and their gzip, so a repeat costs two cache reads and no query.
+  Each web process also keeps the pages it served last (the key holds the version, so a kept
+  page is never stale): a repeat then costs one small cache read, the version's.
   Only 200 answers to canonical addresses are kept: a 404, a "being prepared" page, a text query
   or a deep page number are built each time, so made-up addresses cannot fill the cache.
 - ETag (of the page's bytes) and Last-Modified (when the public version last changed) on every
@@ -13,6 +15,8 @@
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -29,6 +33,7 @@ from offices.publication import public_version, version_time
 KEPT_SECONDS = 3600  # a cached page is dropped after this long even if nothing changed
 BROWSER_SECONDS = 300  # how long browsers and proxies may keep a page without asking again
 ACCEPTS_GZIP = _lazy_re_compile(r"\bgzip\b")
+KEPT_IN_PROCESS = 200  # pages (of some tens of kB each) a web process keeps for itself
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,10 @@ def public_page(request: HttpRequest, key: tuple | None, build: Callable[[], Htt
     built by `build()` and kept if it is a plain 200 page."""
     version = public_version()
     cache_key = _cache_key(version, key) if key is not None else None
-    page = cache.get(cache_key) if cache_key else None
+    page = _recent.get(cache_key) if cache_key else None
+    if page is None and cache_key:
+        page = cache.get(cache_key)
+        _recent.put(cache_key, page)
     if page is None:
         response = build()
         if response.status_code != 200 or response.streaming:
@@ -53,7 +61,38 @@ def public_page(request: HttpRequest, key: tuple | None, build: Callable[[], Htt
         page = _page(response, version)
         if cache_key and not getattr(response, "not_kept", False):
             cache.set(cache_key, page, KEPT_SECONDS)
+            _recent.put(cache_key, page)
     return _answer(request, page)
+
+
+class _Recent:
+    """The pages this process served last, by cache key (least recently used dropped first)."""
+
+    def __init__(self, size: int):
+        self.size, self.pages, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str) -> "Page | None":
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: "Page | None") -> None:
+        if page is None:
+            return
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+
+
+_recent = _Recent(KEPT_IN_PROCESS)
 
 
 def _cache_key(version: str, key: tuple) -> str:
