@@ -14,6 +14,7 @@
 import contextlib
 import dataclasses
 import datetime
+import hashlib
 import logging
 import re
 from collections import defaultdict
@@ -23,6 +24,7 @@ from urllib.parse import parse_qsl, quote, urljoin, urlsplit
 from django.contrib.admin import ModelAdmin
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
@@ -39,6 +41,7 @@ from minutes.models import (
     Meeting,
     Responsibility,
 )
+from minutes.models.document import document_name, documents_storage
 from offices.models import Branch, InnovationTeam, OfficeRole, Post, TeamMember, User
 from tests.factories import (
     BranchFactory,
@@ -259,10 +262,19 @@ def store_documents(world: World, *states) -> None:
     the printed PDF: the tests are about the pages, not the printing)."""
     for state in states:
         meeting = world.meetings[state]
-        html = f"<!DOCTYPE html><html><body><h1>{meeting.title}</h1></body></html>"
+        html = f"<!DOCTYPE html><html><head></head><body><h1>{meeting.title}</h1></body></html>".encode()
         pdf = b"%PDF-1.4\n%stand-in\n"
+        storage = documents_storage()
+        names = {}
+        for field, data, extension in (("html_file", html, "html"), ("pdf_file", pdf, "pdf")):
+            name = document_name(meeting.pk, hashlib.sha256(data).hexdigest(), extension)
+            names[field] = name if storage.exists(name) else storage.save(name, ContentFile(data))
         IssuedDocument.objects.create(
-            meeting=meeting, html=html, html_sha256="0" * 64, pdf=pdf, pdf_sha256="1" * 64
+            meeting=meeting,
+            html_sha256="0" * 64,
+            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            pdf_size=len(pdf),
+            **names,
         )
 
 
