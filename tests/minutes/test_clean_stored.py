@@ -59,6 +59,7 @@ class OldApps:
 
         return SimpleNamespace(objects=Rows())
 
+
 # What the old sanitiser (NFC after nh3) let through once ">" + U+0338 had become "≯" and reopened a tag.
 STORED_ATTACK = "<p>x≯</p><input autofocus onfocus=alert(1)><img src=x onerror=alert(2)>"
 

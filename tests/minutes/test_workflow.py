@@ -241,7 +241,9 @@ def test_an_office_may_issue_and_publish_in_one_step(client, meeting, people, no
     assert Meeting.objects.get(pk=meeting.pk).state == S.PUBLISHED
     steps = list(Transition.objects.filter(meeting=meeting).values_list("from_state", "to_state"))
     assert steps == [(S.APPROVED, S.ISSUED), (S.ISSUED, S.PUBLISHED)]
-    assert client.get(reverse("public:document", args=[meeting.pk]), follow=True).status_code == 202  # prepared
+    assert (
+        client.get(reverse("public:document", args=[meeting.pk]), follow=True).status_code == 202
+    )  # prepared
 
 
 def test_the_e_mail_links_to_the_website_only_once_published(office_a, people, nothi):

@@ -14,7 +14,6 @@
 import contextlib
 import dataclasses
 import datetime
-import hashlib
 import logging
 import re
 from collections import defaultdict
@@ -24,7 +23,6 @@ from urllib.parse import parse_qsl, quote, urljoin, urlsplit
 from django.contrib.admin import ModelAdmin
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
@@ -37,11 +35,9 @@ from minutes.models import (
     Delivery,
     DistributionGroup,
     DistributionGroupMember,
-    IssuedDocument,
     Meeting,
     Responsibility,
 )
-from minutes.models.document import document_name, documents_storage
 from offices.models import Branch, InnovationTeam, OfficeRole, Post, TeamMember, User
 from tests.factories import (
     BranchFactory,
@@ -50,7 +46,9 @@ from tests.factories import (
     OfficeFactory,
     OfficialFactory,
     UserFactory,
+    store_stand_in_document,
 )
+from website.addresses import fiscal_year_of, fiscal_year_segment
 
 R = OfficeRole.Role
 S = Meeting.State
@@ -262,20 +260,7 @@ def store_documents(world: World, *states) -> None:
     the printed PDF: the tests are about the pages, not the printing)."""
     for state in states:
         meeting = world.meetings[state]
-        html = f"<!DOCTYPE html><html><head></head><body><h1>{meeting.title}</h1></body></html>".encode()
-        pdf = b"%PDF-1.4\n%stand-in\n"
-        storage = documents_storage()
-        names = {}
-        for field, data, extension in (("html_file", html, "html"), ("pdf_file", pdf, "pdf")):
-            name = document_name(meeting.pk, hashlib.sha256(data).hexdigest(), extension)
-            names[field] = name if storage.exists(name) else storage.save(name, ContentFile(data))
-        IssuedDocument.objects.create(
-            meeting=meeting,
-            html_sha256="0" * 64,
-            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-            pdf_size=len(pdf),
-            **names,
-        )
+        store_stand_in_document(meeting)
 
 
 def logged_in_clients(world: World) -> dict[str, Client]:
@@ -436,6 +421,13 @@ def real_path_values(route: Route, param: str, world: World) -> list[str]:
     ids = world.ids()
     if param == "office_pk":
         return [str(pk) for pk in ids["office"]]
+    if route.key.startswith("public:") and param == "office":  # the public site: its web address or number
+        return [world.office.web_name, world.other_office.web_name, world.child_office.web_name]
+    if param == "fiscal_year":
+        meetings = [*world.meetings.values(), world.other_meeting]
+        return sorted({fiscal_year_segment(fiscal_year_of(m)) for m in meetings})
+    if param == "memo_number":
+        return [m.memo_number for m in world.meetings.values() if m.memo_number] or ["58.1.1"]
     if param == "quarter":
         return ["1", "2", "3", "4"]
     if param == "step":
