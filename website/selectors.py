@@ -85,13 +85,13 @@ def get_office_or_404(web_name: str) -> Office:
 def office_tree(office: Office) -> tuple[list[Office], list[int]]:
     """(the offices right below it, by name; its own id and those of every office below it)."""
     children = defaultdict(list)
-    for pk, parent_id in Office.objects.exclude(parent=None).values_list("pk", "parent_id"):
+    for pk, parent_id in Office.objects.exclude(parent=None).order_by().values_list("pk", "parent_id"):
         children[parent_id].append(pk)
     below, frontier = [office.pk], [office.pk]
     while frontier:  # a tree (Office.clean refuses cycles); `below` stops a bad row's loop anyway
         frontier = [child for pk in frontier for child in children[pk] if child not in below]
         below += frontier
-    subordinates = list(office.children.only("id", "name", "slug", "kind").order_by("name"))
+    subordinates = list(Office.objects.filter(parent=office).only("id", "name", "slug", "kind").order_by("name"))
     return subordinates, below
 
 
