@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from actionplan.models import Idea
 from minutes.document.selectors import issued_html
-from minutes.models import Decision, Meeting
+from minutes.models import Decision
 from tests.factories import OfficeFactory, UserFactory
 from tests.website.publishing import S, minutes
 from website.addresses import minutes_url
