@@ -46,7 +46,9 @@ def axe_violations(page) -> list[str]:
 
 
 def test_an_anonymous_reader_finds_reads_and_downloads_published_minutes(browser, live_server, published):
-    context = browser.new_context(locale="bn-BD", viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(
+        locale="bn-BD", viewport={"width": 1280, "height": 900}, accept_downloads=True
+    )
     page = context.new_page()
     page.goto(live_server.url + "/")
     assert page.url.endswith("/public/")
@@ -78,13 +80,19 @@ def test_an_anonymous_reader_finds_reads_and_downloads_published_minutes(browser
     page.goto(live_server.url + "/public/minutes/")
     problems["all minutes"] = axe_violations(page)
     page.set_content('<html><body><img src="x.png"><a href="/x"></a></body></html>')  # axe does look
-    assert {found.split(" ")[0] for found in axe_violations(page)} >= {"image-alt", "html-has-lang", "link-name"}
+    assert {found.split(" ")[0] for found in axe_violations(page)} >= {
+        "image-alt",
+        "html-has-lang",
+        "link-name",
+    }
     context.close()
     assert {name: found for name, found in problems.items() if found} == {}
 
 
 def test_the_pages_read_well_on_a_360_px_phone(browser, live_server, published):
-    context = browser.new_context(locale="bn-BD", viewport={"width": 360, "height": 740}, device_scale_factor=1)
+    context = browser.new_context(
+        locale="bn-BD", viewport={"width": 360, "height": 740}, device_scale_factor=1
+    )
     page = context.new_page()
     document = f"/public/dwa/2024-25/{published.memo_number}/"
     for name, path in (("home", "/public/"), ("office", "/public/dwa/"), ("document", document)):

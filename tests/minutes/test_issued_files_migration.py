@@ -37,7 +37,10 @@ def test_the_bytes_move_into_files_and_back():
         new = migrate(AFTER).get_model("minutes", "IssuedDocument")
         storage = documents_storage()
         for row in new.objects.order_by("meeting_id"):
-            assert row.html_file.name == f"minutes/{row.meeting_id}/{hashlib.sha256(html.encode()).hexdigest()}.html"
+            assert (
+                row.html_file.name
+                == f"minutes/{row.meeting_id}/{hashlib.sha256(html.encode()).hexdigest()}.html"
+            )
             assert row.pdf_file.name == f"minutes/{row.meeting_id}/{row.pdf_sha256}.pdf"
             assert (row.html_sha256, row.pdf_size) == ("c" * 64, len(pdf))
             with storage.open(row.html_file.name) as f:
