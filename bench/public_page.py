@@ -100,7 +100,9 @@ def main():
         static = VAR / "staticfiles" / "bench-page.html"
         static.write_bytes(page.content)  # the same bytes, as a static file
         settings = connection.settings_dict
-        database_url = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
+        database_url = (
+            f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
+        )
         connections.close_all()
         port = free_port()
         env = {**os.environ, **ENVIRONMENT, "DATABASE_URL": database_url}
@@ -112,12 +114,17 @@ def main():
             stderr=subprocess.PIPE,
         )
         try:
-            urls = {"page": f"http://127.0.0.1:{port}{path}", "static": f"http://127.0.0.1:{port}/static/bench-page.html"}
+            urls = {
+                "page": f"http://127.0.0.1:{port}{path}",
+                "static": f"http://127.0.0.1:{port}/static/bench-page.html",
+            }
             _wait_for(urls["static"])
             for url in urls.values():  # warm: each worker's connection, the cached page
                 for _ in range(20):
                     urllib.request.urlopen(url).read()
-            print(f"{len(page.content):,} bytes each; gunicorn {WORKERS} workers; wrk 1 thread, {CONNECTIONS} connections, {SECONDS} s")
+            print(
+                f"{len(page.content):,} bytes each; gunicorn {WORKERS} workers; wrk 1 thread, {CONNECTIONS} connections, {SECONDS} s"
+            )
             results = {"page": [], "static": []}
             for round_ in range(1, ROUNDS + 1):
                 for name in ("static", "page"):
