@@ -17,18 +17,6 @@ from minutes.models.document import documents_storage
 
 log = logging.getLogger(__name__)
 
-# The columns a page needs to find and describe the files, never their bytes.
-FILE_FIELDS = (
-    "id",
-    "meeting_id",
-    "html_file",
-    "html_sha256",
-    "pdf_file",
-    "pdf_sha256",
-    "pdf_size",
-    "created_at",
-)
-
 
 class StoredFileChanged(Exception):
     """An issued file's bytes no longer match the hash in its name."""
@@ -46,8 +34,9 @@ def read_stored(name: str) -> bytes:
 
 
 def issued_files(meeting: Meeting) -> IssuedDocument | None:
-    """The stored document's row (names, hashes, size; no bytes), or None while it is being prepared."""
-    return IssuedDocument.objects.filter(meeting=meeting).only(*FILE_FIELDS).first()
+    """The stored document's row (names, hashes, size: the bytes are in its files), or None while it is
+    being prepared."""
+    return IssuedDocument.objects.filter(meeting=meeting).first()
 
 
 def issued_html(meeting: Meeting) -> str | None:
