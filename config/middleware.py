@@ -1,5 +1,6 @@
 """The portal's own request handling: which language a page speaks, and requests refused outright."""
 
+import copy
 from dataclasses import asdict
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
@@ -78,24 +79,35 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     _PER_RESPONSE = (
         "_csp_config", "_csp_update", "_csp_replace", "_csp_config_ro", "_csp_update_ro", "_csp_replace_ro",
     )  # fmt: skip
-    _built: dict | None = None
+    _built: tuple = (None, {})  # (the settings they were built from, {header: policy})
 
-    def process_response(self, request, response):
-        if self._built is None:
+    def _policies(self) -> dict:
+        source = (
+            getattr(settings, "CONTENT_SECURITY_POLICY", None),
+            getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None),
+        )  # settings changed (in tests): built again
+        if self._built[0] != source:
+            source = copy.deepcopy(source)
             parts = PolicyParts()  # no per-response config, no nonce
-            type(self)._built = {
+            policies = {
                 HEADER: build_policy(**asdict(parts)),
                 HEADER_REPORT_ONLY: build_policy(**asdict(parts), report_only=True),
             }
+            type(self)._built = (source, policies)
+        return self._built[1]
+
+    def process_response(self, request, response):
         plain = getattr(request, "_csp_nonce", None) is None and not any(
             getattr(response, name, None) for name in self._PER_RESPONSE
         )
-        if not plain or settings.CONTENT_SECURITY_POLICY.get("EXCLUDE_URL_PREFIXES"):
+        if not plain or (getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}).get(
+            "EXCLUDE_URL_PREFIXES"
+        ):
             return super().process_response(request, response)
         if response.status_code in (500, 404) and settings.DEBUG:
             return response
         exempt = {HEADER: "_csp_exempt", HEADER_REPORT_ONLY: "_csp_exempt_ro"}
-        for header, policy in self._built.items():
+        for header, policy in self._policies().items():
             if policy and header not in response and not getattr(response, exempt[header], False):
                 response[header] = policy
         request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
