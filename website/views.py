@@ -8,13 +8,14 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import parse_etags
 from django.views.decorators.http import require_safe
 
 from bangla.digits import to_ascii_digits
 from minutes.document.selectors import StoredFileChanged, read_stored
 from website import selectors
-from website.addresses import minutes_url, office_url, parse_fiscal_year
+from website.addresses import fiscal_year_segment, minutes_url, office_url, parse_fiscal_year
 from website.documents import framed
 from website.pages import public_page
 
@@ -56,7 +57,7 @@ class Filters:
     def query_string(self, **changes) -> str:
         """The filters (and page) as a query string for links, from what was understood only."""
         values = {
-            "fy": f"{self.fiscal_year}-{(self.fiscal_year + 1) % 100:02d}" if self.fiscal_year else "",
+            "fy": fiscal_year_segment(self.fiscal_year) if self.fiscal_year else "",
             "team": self.team or "",
             "sub": "1" if self.subordinates else "",
             "q": self.query,
@@ -70,7 +71,12 @@ def _whole_number(text: str) -> int | None:
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) < 10 else None
 
 
-def _paginate(request, minutes, filters: Filters):
+def _years(years: list[int]) -> list[tuple[int, str]]:
+    """(year, its address form) for a fiscal-year filter's options."""
+    return [(year, fiscal_year_segment(year)) for year in years]
+
+
+def _paginate(minutes, filters: Filters):
     page = Paginator(minutes, PER_PAGE).get_page(filters.page)  # past the end: the last page
     return {
         "page": page,
@@ -113,7 +119,7 @@ def minutes_list(request):
 
     def build():
         minutes = selectors.published_minutes(fiscal_year=filters.fiscal_year, query=filters.query)
-        ctx = {**_paginate(request, minutes, filters), "fiscal_years": selectors.fiscal_years()}
+        ctx = {**_paginate(minutes, filters), "fiscal_years": _years(selectors.fiscal_years())}
         return render(request, "website/minutes_list.html", ctx)
 
     key = filters.key()
@@ -131,7 +137,9 @@ def office(request, office, fiscal_year=None):
     def build():
         found = selectors.get_office_or_404(office)
         if found.web_name != office:  # found by its number, but it has a web address now
-            return HttpResponsePermanentRedirect(office_url(found) + _query(request))
+            args = [found.web_name] if fiscal_year is None else [found.web_name, fiscal_year]
+            target = reverse("public:office" if fiscal_year is None else "public:office_year", args=args)
+            return HttpResponsePermanentRedirect(target + _query(request))
         subordinates, below = selectors.office_tree(found)
         teams = selectors.office_teams(found)
         team = filters.team if filters.team in {t.pk for t in teams} else None
@@ -146,9 +154,9 @@ def office(request, office, fiscal_year=None):
             "subordinates": [(sub, office_url(sub)) for sub in subordinates],
             "teams": teams,
             "team": team,
-            "fiscal_years": selectors.fiscal_years(below if filters.subordinates else [found.pk]),
+            "fiscal_years": _years(selectors.fiscal_years(below if filters.subordinates else [found.pk])),
             "has_ideas": selectors.has_published_ideas(found),
-            **_paginate(request, minutes, filters),
+            **_paginate(minutes, filters),
         }
         response = render(request, "website/office.html", ctx)
         response.not_kept = team != filters.team  # a committee of another office: not kept

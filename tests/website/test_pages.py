@@ -110,6 +110,8 @@ def test_an_office_is_found_by_its_number_until_it_has_a_web_address(client, div
     assert client.get(minutes_url(meeting)).status_code == 200
     response = client.get(f"/public/{division.pk}/?fy=2022-23")  # it has one: sent there, for good
     assert response.status_code == 301 and response["Location"] == "/public/ssd/?fy=2022-23"
+    response = client.get(f"/public/{division.pk}/2022-23/")
+    assert response.status_code == 301 and response["Location"] == "/public/ssd/2022-23/"
 
 
 def test_lists_are_paginated_and_a_page_past_the_end_is_the_last(client, division):
