@@ -27,6 +27,18 @@ if (BASE_DIR / ".env").exists():
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 
 
+def _env_flag(name: str, *, default: bool) -> bool:
+    """A yes/no variable. Unlike env.bool, which reads any unknown word as false, a typo stops the start."""
+    value = env.str(name, default="").strip().lower()
+    if not value:
+        return default
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
 def _secret_key() -> str:
     key = env.str("DJANGO_SECRET_KEY", default="")
     if not DEBUG and (len(key) < 50 or len(set(key)) < 5):
@@ -77,7 +89,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "config.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -134,6 +146,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "CHARSET": "UTF8",
         "CTYPE": env.str("SOBHA_TEST_DATABASE_CTYPE", default="C.UTF-8"),
     }
+# Connections are kept between requests (seconds; 0 closes each at the request's end), checked
+# before reuse so that a restarted database costs one failed check, not a failed request.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = _env_flag("DJANGO_CONN_HEALTH_CHECKS", default=True)
+if DATABASES["default"]["CONN_MAX_AGE"] < 0:
+    raise ImproperlyConfigured(
+        "DJANGO_CONN_MAX_AGE must be 0 (close after each request) or a number of seconds."
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "offices.User"
@@ -160,25 +180,22 @@ STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns at start-up when it is miss
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("SOBHA_MEDIA_ROOT", default=str(VAR_DIR / "media")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-    },
-    # Action-plan evidence: files under the var directory, or an S3-compatible bucket when
-    # SOBHA_EVIDENCE_S3_BUCKET is set (django-storages; then `pip install boto3==1.44.5`).
-    "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(Path(env.str("SOBHA_EVIDENCE_ROOT", default=str(VAR_DIR / "evidence"))))},
-    },
-}
-if env.str("SOBHA_EVIDENCE_S3_BUCKET", default=""):
-    STORAGES["evidence"] = {
+
+
+def _files(env_root: str, folder: str, env_bucket: str) -> dict:
+    """A storage for the portal's own files: a folder (under the var directory by default), or an
+    S3-compatible bucket when `env_bucket` is set (django-storages; then `pip install boto3==1.44.5`)."""
+    bucket = env.str(env_bucket, default="")
+    if not bucket:
+        location = Path(env.str(env_root, default=str(VAR_DIR / folder)))
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        }
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": env.str("SOBHA_EVIDENCE_S3_BUCKET"),
+            "bucket_name": bucket,
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
             "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
             "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
@@ -188,6 +205,21 @@ if env.str("SOBHA_EVIDENCE_S3_BUCKET", default=""):
             "file_overwrite": False,
         },
     }
+
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+    # Action-plan evidence (SOBHA_EVIDENCE_ROOT, or the bucket SOBHA_EVIDENCE_S3_BUCKET).
+    "evidence": _files("SOBHA_EVIDENCE_ROOT", "evidence", "SOBHA_EVIDENCE_S3_BUCKET"),
+    # Issued minutes' HTML and PDF, written once under names that carry their SHA-256
+    # (SOBHA_DOCUMENTS_ROOT, or the bucket SOBHA_DOCUMENTS_S3_BUCKET).
+    "documents": _files("SOBHA_DOCUMENTS_ROOT", "documents", "SOBHA_DOCUMENTS_S3_BUCKET"),
+}
 SOBHA_EVIDENCE_MAX_BYTES = env.int("SOBHA_EVIDENCE_MAX_MB", default=10) * 1024 * 1024
 
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.gov.bd:587; the default prints mail.
@@ -237,18 +269,6 @@ FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.gov.b
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-
-
-def _env_flag(name: str, *, default: bool) -> bool:
-    """A yes/no variable. Unlike env.bool, which reads any unknown word as false, a typo stops the start."""
-    value = env.str(name, default="").strip().lower()
-    if not value:
-        return default
-    if value in ("true", "yes", "on", "1"):
-        return True
-    if value in ("false", "no", "off", "0"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
 
 
 # HTTPS. Production (DEBUG off) gets secure cookies, the redirect to HTTPS and HSTS unless the

@@ -112,8 +112,15 @@ class DeliveryAdmin(admin.ModelAdmin):
 class IssuedDocumentAdmin(admin.ModelAdmin):
     list_display = ["meeting", "pdf_sha256", "created_at"]
     list_select_related = ["meeting"]
-    readonly_fields = ["meeting", "html_sha256", "pdf_sha256", "created_at"]
-    exclude = ["html", "pdf"]
+    readonly_fields = [
+        "meeting",
+        "html_file",
+        "html_sha256",
+        "pdf_file",
+        "pdf_sha256",
+        "pdf_size",
+        "created_at",
+    ]
 
     def has_add_permission(self, request):
         return False

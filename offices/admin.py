@@ -19,6 +19,7 @@ from offices.models import (
     TeamMember,
     User,
 )
+from offices.publication import public_content_changed
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -44,11 +45,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(HistoryAdmin):
-    list_display = ["name", "short_name", "kind", "parent"]
+    list_display = ["name", "short_name", "slug", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
-    search_fields = ["name", "name_en", "short_name"]
+    search_fields = ["name", "name_en", "short_name", "slug"]
     raw_id_fields = ["parent"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        public_content_changed()  # its name and web address are on the public pages
 
 
 @admin.register(OfficeHoliday)

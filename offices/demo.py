@@ -217,6 +217,7 @@ def load_demo() -> list[tuple[str, str]]:
             defaults={
                 "name_en": name_en,
                 "short_name": short,
+                "slug": short.lower(),
                 "kind": kind,
                 "parent": offices.get(parent),
                 "address": address,

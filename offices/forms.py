@@ -113,6 +113,7 @@ class OfficeSettingsForm(forms.ModelForm):
         fields = [
             "separate_submit_and_approve",
             "publish_on_issue",
+            "publish_decision_status",
             "address",
             "phone",
             "email",

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -16,12 +16,13 @@ from offices.services import user_invitation_accept
 
 
 def home(request):
-    ctx = {
-        "offices_with_roles": selectors.user_roles_listing(request.user)
-        if request.user.is_authenticated
-        else []
-    }
-    return render(request, "offices/home.html", ctx)
+    """Staff see their offices; everyone else is sent to the public website (not a permanent
+    redirect: the same address serves staff)."""
+    if not request.user.is_authenticated:
+        return redirect("public:home")
+    return render(
+        request, "offices/home.html", {"offices_with_roles": selectors.user_roles_listing(request.user)}
+    )
 
 
 @login_required

@@ -115,3 +115,30 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     office = factory.SubFactory(OfficeFactory)
     title = factory.Sequence(lambda n: f"উপসচিব (পদ {n})")
+
+
+def store_stand_in_document(meeting, html: str | None = None, pdf: bytes = b"%PDF-1.4\n%stand-in\n"):
+    """Store an issued document as the worker would, with a small stand-in for the printed one (for
+    tests about the pages, not the printing): files named by their hash, and the row."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from minutes.models import IssuedDocument
+    from minutes.models.document import document_name, documents_storage
+
+    html = html or (
+        f'<!DOCTYPE html><html lang="bn"><head><title>{meeting.title}</title></head><body class="document">'
+        f'<article class="sheet"><h1 class="doc-title">{meeting.title}</h1></article></body></html>'
+    )
+    storage, names = documents_storage(), {}
+    for field, data, extension in (("html_file", html.encode(), "html"), ("pdf_file", pdf, "pdf")):
+        name = document_name(meeting.pk, hashlib.sha256(data).hexdigest(), extension)
+        names[field] = name if storage.exists(name) else storage.save(name, ContentFile(data))
+    return IssuedDocument.objects.create(
+        meeting=meeting,
+        html_sha256=hashlib.sha256(html.encode()).hexdigest(),
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        pdf_size=len(pdf),
+        **names,
+    )

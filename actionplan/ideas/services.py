@@ -13,6 +13,7 @@ from actionplan.importing.files import read_rows
 from actionplan.models import Idea, IdeaStatus
 from actionplan.models.ideas import StatusMoveError
 from offices.models import Office
+from offices.publication import public_content_changed
 
 # The date a status move records, if the entry has none yet.
 STATUS_DATES = {IdeaStatus.PILOTING: "piloted_on", IdeaStatus.IMPLEMENTED: "implemented_on"}
@@ -25,6 +26,8 @@ def idea_save(*, idea: Idea, by) -> Idea:
         idea.created_by = by
     idea.full_clean()
     idea.save()
+    if idea.is_published:
+        public_content_changed()
     return idea
 
 
@@ -47,6 +50,8 @@ def idea_set_status(*, idea: Idea, status: str, on: datetime.date | None = None)
         setattr(idea, field, on or timezone.localdate())
     idea.full_clean()
     idea.save()
+    if idea.is_published:
+        public_content_changed()
     return idea
 
 
@@ -54,6 +59,7 @@ def idea_set_status(*, idea: Idea, status: str, on: datetime.date | None = None)
 def idea_set_published(*, idea: Idea, published: bool) -> Idea:
     idea.is_published = published
     idea.save(update_fields=["is_published"])
+    public_content_changed()
     return idea
 
 
@@ -63,4 +69,6 @@ def ideas_import(*, office: Office, data: bytes, by) -> list[Idea]:
     ideas = parse_sheet(read_rows(data), office=office)
     for idea in ideas:
         idea.created_by = by
+    if any(idea.is_published for idea in ideas):
+        public_content_changed()
     return bulk_create_with_history(ideas, Idea, default_user=by)

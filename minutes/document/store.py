@@ -1,10 +1,13 @@
 """Where printed documents are kept, and the only places that print them.
 
-- An issued version is rendered once, by the issue step's after-commit task, and stored with
-  its hashes (IssuedDocument); pages only read it, and say "being prepared" until it is there.
+- An issued version is rendered once, by the issue step's after-commit task, and stored as two
+  files (HTML, PDF) of the "documents" storage, written once under names that carry their
+  SHA-256, with its hashes in an IssuedDocument row; pages only read it, and say "being
+  prepared" until it is there.
 - A draft's PDF (and any document printed on demand, such as the action plan's progress sheet)
-  is printed by a Celery task once per content hash and kept in the cache; the page waits a few
-  seconds for it (awaited_pdf), then says "being prepared". No web request prints.
+  is printed by a Celery task once per content hash and kept in the cache; the
+  page waits a few seconds for it (awaited_pdf), then says "being prepared". No web
+  request prints.
 """
 
 import hashlib
@@ -13,11 +16,14 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from minutes.document.render import RenderFailed, RenderTimeout, html_to_pdf, render_html
 from minutes.models import IssuedDocument, Meeting
+from minutes.models.document import document_name, documents_storage
+from offices.publication import public_content_changed
 
 PDF_KEY = "pdf:{}"
 PDF_QUEUED_KEY = "pdf-queued:{}"
@@ -49,13 +55,30 @@ def store_issued_document(meeting: Meeting) -> IssuedDocument:
     content_hash = sha256(render_html(meeting))
     html = render_html(meeting, verification={"url": public_url(meeting), "hash": content_hash})
     pdf = html_to_pdf(html)
+    pdf_hash = sha256(pdf)
+    files = {
+        "html_file": _write_once(document_name(meeting.pk, sha256(html), "html"), html.encode()),
+        "pdf_file": _write_once(document_name(meeting.pk, pdf_hash, "pdf"), pdf),
+    }
     try:
         with transaction.atomic():
-            return IssuedDocument.objects.create(
-                meeting=meeting, html=html, html_sha256=content_hash, pdf=pdf, pdf_sha256=sha256(pdf)
+            stored = IssuedDocument.objects.create(
+                meeting=meeting, html_sha256=content_hash, pdf_sha256=pdf_hash, pdf_size=len(pdf), **files
             )
     except IntegrityError:  # stored meanwhile by another worker: keep the first one
         return IssuedDocument.objects.get(meeting=meeting)
+    if meeting.is_public:  # published on issue: its page is no longer "being prepared"
+        public_content_changed()
+    return stored
+
+
+def _write_once(name: str, data: bytes) -> str:
+    """Keep `data` under `name` (which carries its hash): a file already there holds these very bytes
+    and is left as it is; nothing is ever overwritten."""
+    storage = documents_storage()
+    if storage.exists(name):
+        return name
+    return storage.save(name, ContentFile(data))
 
 
 # -- printed on demand: drafts, and other apps' documents ---------------------------------------------

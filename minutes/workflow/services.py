@@ -29,6 +29,7 @@ from minutes.signals import minutes_issued
 from minutes.workflow.issue import issue_date_refusal, signer_refusal
 from minutes.workflow.steps import STEPS, StepRefused, check
 from offices.models import GovernmentFile, Official, User, memo_number
+from offices.publication import public_content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ def minutes_issue(
         raise StepRefused(refused, meeting)
     if meeting.office.publish_on_issue:  # the office issues and publishes in one step
         _record("publish", meeting, by)
+        public_content_changed()
     if signer is not None:
         meeting.issuer = signer
         meeting.issuer_name, meeting.issuer_designation = signer.name, signer.designation
@@ -198,6 +200,20 @@ def minutes_publish(*, meeting: Meeting, by: User) -> Meeting:
     meeting = _take("publish", meeting, by)
     meeting.save(update_fields=["state", "updated_at"])
     _index_after_commit(meeting.pk)
+    public_content_changed()
+    return meeting
+
+
+@transaction.atomic
+def minutes_withdraw(*, meeting: Meeting, by: User, reason: str) -> Meeting:
+    """Take published minutes off the public website (they stay issued, with their memo number, and
+    may be published again); the reason is recorded with the step."""
+    if not reason.strip():
+        raise StepRefused(_("Write why the minutes are withdrawn from the website."), meeting)
+    meeting = _take("withdraw", meeting, by, comment=reason.strip())
+    meeting.save(update_fields=["state", "updated_at"])
+    _index_after_commit(meeting.pk)
+    public_content_changed()
     return meeting
 
 

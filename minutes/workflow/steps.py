@@ -1,9 +1,10 @@
 """The workflow of minutes, as one table of steps.
 
     draft ──submit──▶ submitted ──approve──▶ approved ──issue──▶ issued ──publish──▶ published
-      ▲  ╲                │                                       ╲                 ╱
-      │   edit          return                                     ╲── correct ────╱
-      └── returned ◀──────┘                                     (a new draft version)
+      ▲  ╲                │                                       ╲  ▲              ╱   │
+      │   edit          return                                     ╲ └─ withdraw ───────┘
+      └── returned ◀──────┘                                         ╲── correct ───╱
+                                                                   (a new draft version)
     a draft or returned minutes may also be deleted (never issued ones)
 
 Each step names the states it starts from, the state it leads to, the office roles that
@@ -77,6 +78,14 @@ STEPS = {
         ),
         Step("issue", (S.APPROVED,), S.ISSUED, (Role.ISSUER,), gettext_lazy("Issue and distribute")),
         Step("publish", (S.ISSUED,), S.PUBLISHED, (Role.ISSUER,), gettext_lazy("Publish on the website")),
+        # Taken off every public page (with the reason, in the record); it may be published again.
+        Step(
+            "withdraw",
+            (S.PUBLISHED,),
+            S.ISSUED,
+            (Role.ISSUER, Role.APPROVER),
+            gettext_lazy("Withdraw from the website"),
+        ),
         Step(
             "correct",
             Meeting.ISSUED_STATES,

@@ -100,6 +100,7 @@ TAKE = {
     "approve": lambda m, by, data: services.meeting_approve(meeting=m, by=by, comment=data["comment"]),
     "issue": lambda m, by, data: services.minutes_issue(meeting=m, by=by, **data),
     "publish": lambda m, by, data: services.minutes_publish(meeting=m, by=by),
+    "withdraw": lambda m, by, data: services.minutes_withdraw(meeting=m, by=by, reason=data["comment"]),
     "correct": lambda m, by, data: services.minutes_correct(meeting=m, by=by),
     "delete": lambda m, by, data: services.meeting_delete(meeting=m, by=by),
 }

@@ -1,6 +1,7 @@
 """Offices and the branches inside them (অনুবিভাগ, অধিশাখা, শাখা)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,18 @@ def _walks_into(start, target, parent_attr: str) -> bool:
     return False
 
 
+# Words of the public website's own addresses (/public/minutes/, /public/search/ …): no office's.
+RESERVED_SLUGS = frozenset(
+    {"minutes", "search", "feeds", "feed", "api", "ideas", "offices", "language", "static"}
+)
+SLUG_VALIDATORS = [
+    RegexValidator(
+        r"^(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$",
+        _("Small English letters, digits and hyphens, with at least one letter, e.g. ssd or dnc-dhaka."),
+    )
+]
+
+
 class Office(models.Model):
     class Kind(models.TextChoices):
         MINISTRY = "ministry", _("Ministry")
@@ -31,6 +44,18 @@ class Office(models.Model):
     name = models.CharField(_("name (Bangla)"), max_length=200, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    slug = models.CharField(
+        _("web address"),
+        max_length=50,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=SLUG_VALIDATORS,
+        help_text=_(
+            "The office's address on the public website, e.g. ssd for /public/ssd/. Published pages "
+            "are linked by it: change it only if you must (empty: the office's number is used)."
+        ),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -60,6 +85,11 @@ class Office(models.Model):
         default=False,
         help_text=_("Issue and publish in one step; otherwise publishing is a step of its own."),
     )
+    publish_decision_status = models.BooleanField(
+        _("show the follow-up status of decisions on the website"),
+        default=False,
+        help_text=_("Under each published minutes, each decision with where it stands (pending, done …)."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -74,10 +104,20 @@ class Office(models.Model):
         return reverse("offices:detail", args=[self.pk])
 
     def clean(self):
+        self.slug = (self.slug or "").strip().lower() or None
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This word is part of the website's own addresses; choose another.")}
+            )
         if self.parent_id and _walks_into(self.parent, self, "parent"):
             raise ValidationError(
                 {"parent": _("An office cannot be placed under itself or under one of its own subordinates.")}
             )
+
+    @property
+    def web_name(self) -> str:
+        """The office's part of its public addresses: its web address, or its number until it has one."""
+        return self.slug or str(self.pk)
 
     def letterhead_lines(self) -> list[str]:
         """The lines printed above a document's title."""

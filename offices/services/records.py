@@ -14,6 +14,7 @@ from offices.models import (
     Post,
     User,
 )
+from offices.publication import public_content_changed
 from offices.services.base import office_of, save_with_history
 
 Record = Office | Branch | Post | Official | GovernmentFile | InnovationTeam
@@ -35,6 +36,8 @@ def office_record_save(*, record: Record, fields: list[str], by: User) -> Record
     if stored is None or changes:
         action = Action.CHANGED if stored else Action.CREATED
         audit_record(office=office, by=by, action=action, record=record, changes=changes)
+    if isinstance(record, Office | InnovationTeam) and changes:
+        public_content_changed()  # the public pages show offices' settings and committees' names
     return record
 
 

@@ -40,6 +40,7 @@ from tests.factories import (
     user_with_role,
 )
 from tests.worker import LOGS, ROOT, _database_url, _redis_url, running_worker, stop
+from website.addresses import minutes_url
 
 pytestmark = pytest.mark.production
 
@@ -310,8 +311,12 @@ def test_it_issues_publishes_and_prints_in_bangla_with_debug_off(production_env,
         meeting.refresh_from_db()
         assert meeting.state == Meeting.State.PUBLISHED
 
+        # The address printed on the document leads, for good, to the PDF's readable address.
+        moved = citizen.request(f"/public/minutes/{meeting.pk}.pdf")
+        assert (moved.status, moved.headers["Location"]) == (301, minutes_url(meeting, pdf=True))
+
         def public_pdf():
-            response = citizen.request(f"/public/minutes/{meeting.pk}.pdf")
+            response = citizen.request(moved.headers["Location"])
             return response if response.content_type == "application/pdf" else None
 
         pdf = _wait_for(public_pdf, "the public PDF was not served", "gunicorn.log", deadline).body

@@ -40,6 +40,7 @@ from tests.factories import (
 )
 from tests.security.xss_corpus import FORM_PAYLOADS, PAYLOADS
 from tests.security.xss_fields import ALL_FIELDS, comment_chunks, corpus_post, joined, pack
+from website.addresses import minutes_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 R = OfficeRole.Role
@@ -145,9 +146,11 @@ def test_no_payload_runs_in_chromium_on_any_page_that_shows_it(
         run.fetch_pdf("issued PDF (staff)", reverse("minutes:pdf", args=[meeting.pk]))
         run.visit("meeting list (drafter)", reverse("minutes:list"))
         run.log_in(None)
-        run.visit("public page", reverse("public:document", args=[meeting.pk]), is_document=True)
+        public = Meeting.objects.select_related("office").get(pk=meeting.pk)
+        run.visit("public page", minutes_url(public), is_document=True)
         run.visit("public list", reverse("public:list"))
-        run.fetch_pdf("public PDF", reverse("public:pdf", args=[meeting.pk]))
+        run.visit("public office page", reverse("public:office", args=[public.office.web_name]))
+        run.fetch_pdf("public PDF", minutes_url(public, pdf=True))
         run.control()
     finally:
         run.close()

@@ -11,7 +11,9 @@ from django.urls import reverse
 
 from minutes.content.richtext import sanitize_rich_text
 from minutes.document.render import render_html
-from minutes.models import AgendaItem, Decision, IssuedDocument, Meeting
+from minutes.document.selectors import issued_html, issued_pdf
+from minutes.document.store import store_issued_document
+from minutes.models import AgendaItem, Decision, Meeting
 from tests.factories import MeetingFactory
 from tests.minutes.editor_data import editor_post, with_saved_ids
 from tests.minutes.test_document import html_text, normalize, pdftotext, render_pdf
@@ -228,10 +230,8 @@ def test_the_migration_turns_stored_plain_text_into_safe_html_and_back(alice, of
     plain = item.decisions.create(order=0, text=PLAIN)
     one_line = item.decisions.create(order=1, text="প্রমাণক সংরক্ষণ করবে।")
     empty = item.decisions.create(order=2, text="")
-    old_html = "<!doctype html><html><head></head><body><p>ক) প্রমাণক সংরক্ষণ করবে।</p></body></html>"
-    issued = IssuedDocument.objects.create(
-        meeting=meeting, html=old_html, html_sha256="0", pdf=b"%PDF", pdf_sha256="1"
-    )
+    issued = store_issued_document(meeting)
+    files = (issued_html(meeting), issued_pdf(meeting))
 
     migration.to_html(apps, None)
 
@@ -243,8 +243,8 @@ def test_the_migration_turns_stored_plain_text_into_safe_html_and_back(alice, of
     )
     assert Decision.objects.get(pk=empty.pk).text == ""
     assert sanitize_rich_text(MIGRATED) == MIGRATED  # the editor shows it again unchanged
-    stored = IssuedDocument.objects.get(pk=issued.pk)
-    assert (stored.html, bytes(stored.pdf)) == (old_html, b"%PDF")  # issued documents are never printed again
+    assert store_issued_document(meeting).pk == issued.pk  # issued documents are never printed again
+    assert (issued_html(meeting), issued_pdf(meeting)) == files
     # Printed as before: the typed "<b>" as text, the line break kept, the letter run in.
     html = render_html(Meeting.objects.select_related("office").get(pk=meeting.pk))
     assert '<span class="letter">ক)</span> প্রথম লাইন<br>দ্বিতীয় লাইন</p><p>নতুন অনুচ্ছেদ: &lt;b&gt;নয়' in html

@@ -19,8 +19,9 @@ from minutes.delivery.services import (
     delivery_claim,
     delivery_send,
 )
+from minutes.document.selectors import issued_pdf
 from minutes.document.store import store_issued_document
-from minutes.models import Delivery, IssuedDocument, Meeting
+from minutes.models import Delivery, Meeting
 from minutes.workflow import services as workflow
 from offices.models import OfficeRole
 from tests.factories import GovernmentFileFactory, MeetingFactory, OfficialFactory, user_with_role
@@ -107,7 +108,7 @@ def test_issuing_mails_every_recipient_once_with_the_pdf_and_lists_the_rest_for_
     with running_worker(EMAIL_URL=smtp.url, SOBHA_DELIVERY_RETRY_SECONDS="1"):
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=issuer)
         assert wait_for(lambda: Delivery.objects.filter(status=Delivery.Status.SENT).count() == 3)
-    stored_pdf = bytes(IssuedDocument.objects.get(meeting=meeting).pdf)
+    stored_pdf = issued_pdf(meeting)[0]
     assert "৫৮.০০.০০০০.০১৮.৩১.০০৬.১৭.২৬" in pdftotext(stored_pdf)  # rendered by the worker, after issue
     for address in addresses:
         (message,) = smtp.to(address)

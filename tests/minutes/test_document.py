@@ -14,6 +14,7 @@ import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -23,7 +24,7 @@ from pypdf import PdfReader
 
 from minutes.document.context import minutes_context
 from minutes.document.render import _url_fetcher, html_to_pdf, render_html, static_file
-from minutes.document.selectors import issued_pdf
+from minutes.document.selectors import StoredFileChanged, issued_html, issued_pdf, read_stored
 from minutes.document.store import sha256, store_issued_document
 from minutes.models import Decision, Meeting
 from offices.models import OfficeRole
@@ -284,13 +285,30 @@ def test_the_issued_version_is_stored_once_with_its_hashes():
     assert issued_pdf(meeting) is None
     first = store_issued_document(meeting)
     assert store_issued_document(meeting).pk == first.pk
-    assert (
-        issued_pdf(meeting) == (bytes(first.pdf), first.pdf_sha256) and sha256(first.pdf) == first.pdf_sha256
-    )
-    assert "খসড়া" not in first.html
+    pdf, html = issued_pdf(meeting)[0], issued_html(meeting)
+    assert issued_pdf(meeting) == (pdf, first.pdf_sha256) and sha256(pdf) == first.pdf_sha256
+    assert first.pdf_size == len(pdf) and pdf.startswith(b"%PDF")
+    # Files of the "documents" storage, named by the hash of their bytes: written once, never overwritten.
+    assert first.pdf_file.name == f"minutes/{meeting.pk}/{first.pdf_sha256}.pdf"
+    assert first.html_file.name == f"minutes/{meeting.pk}/{sha256(html.encode())}.html"
+    assert "খসড়া" not in html
     # The printed verification line carries the hash of the document's content.
-    assert f"বিষয়বস্তুর হ্যাশ (SHA-256): {first.html_sha256}" in html_text(first.html)
-    assert first.html_sha256 in pdftotext(bytes(first.pdf)).replace("\n", "").replace(" ", "")
+    assert f"বিষয়বস্তুর হ্যাশ (SHA-256): {first.html_sha256}" in html_text(html)
+    assert first.html_sha256 in pdftotext(pdf).replace("\n", "").replace(" ", "")
+
+
+def test_a_stored_file_changed_where_it_is_kept_is_not_read():
+    meeting = make_minutes_000()
+    stored = store_issued_document(meeting)
+    path = Path(stored.pdf_file.storage.path(stored.pdf_file.name))
+    original = path.read_bytes()
+    try:
+        path.write_bytes(original.replace(b"%PDF", b"%PDX", 1))
+        with pytest.raises(StoredFileChanged):
+            read_stored(stored.pdf_file.name)
+    finally:
+        path.write_bytes(original)
+    assert read_stored(stored.pdf_file.name) == original
 
 
 def test_pdf_metadata_running_header_and_page_numbers_in_bangla():
@@ -392,9 +410,9 @@ def test_staff_see_the_issued_version_as_stored_and_being_prepared_before(client
     for name in ("minutes:document", "minutes:pdf"):  # reading never prints: it waits for the worker
         response = client.get(reverse(name, args=[meeting.pk]))
         assert response.status_code == 202 and "প্রস্তুত করা হচ্ছে" in response.content.decode()
-    stored = store_issued_document(meeting)
-    assert client.get(reverse("minutes:document", args=[meeting.pk])).content.decode() == stored.html
-    assert client.get(reverse("minutes:pdf", args=[meeting.pk])).content == bytes(stored.pdf)
+    store_issued_document(meeting)
+    assert client.get(reverse("minutes:document", args=[meeting.pk])).content.decode() == issued_html(meeting)
+    assert client.get(reverse("minutes:pdf", args=[meeting.pk])).content == issued_pdf(meeting)[0]
 
 
 def test_the_pdf_loads_only_the_portals_static_files():
@@ -417,12 +435,18 @@ def test_the_pdf_loads_only_the_portals_static_files():
 
 
 def test_the_published_page_serves_the_stored_issued_html(client):
+    """The address printed in the QR code leads to the public page, which serves the stored HTML
+    whole (framed: tests/website/test_pages.py)."""
     meeting = make_minutes_002(state=Meeting.State.PUBLISHED)
-    assert client.get(reverse("public:document", args=[meeting.pk])).status_code == 202  # being prepared
-    stored = store_issued_document(meeting)
-    response = client.get(reverse("public:document", args=[meeting.pk]))
+    first = client.get(reverse("public:document", args=[meeting.pk]))
+    assert first.status_code == 301
+    assert client.get(first["Location"]).status_code == 202  # being prepared
+    store_issued_document(meeting)
+    response = client.get(first["Location"])
     assert response.status_code == 200
-    assert response.content.decode() == stored.html
+    stored = issued_html(meeting)
+    body = stored[stored.index("<article") : stored.rindex("</body>")]
+    assert body in response.content.decode()
     assert minutes_context(meeting)["is_draft"] is False
 
 
@@ -444,8 +468,8 @@ def test_the_issued_copy_carries_a_qr_code_of_its_public_address():
     from minutes.document.store import public_url
 
     meeting = make_minutes_000()
-    stored = store_issued_document(meeting)
-    assert f'<img class="qr" src="{verification_qr(public_url(meeting))}"' in stored.html
+    store_issued_document(meeting)
+    assert f'<img class="qr" src="{verification_qr(public_url(meeting))}"' in issued_html(meeting)
     # The QR's data URI is the only one the document keeps: not on a link, not on another image.
     html = '<html><body><a href="data:text/html,x">a</a><img src="data:image/png;base64,AA"></body></html>'
     assert "data:" not in sanitize_document(html)

@@ -35,7 +35,6 @@ from minutes.models import (
     Delivery,
     DistributionGroup,
     DistributionGroupMember,
-    IssuedDocument,
     Meeting,
     Responsibility,
 )
@@ -47,7 +46,9 @@ from tests.factories import (
     OfficeFactory,
     OfficialFactory,
     UserFactory,
+    store_stand_in_document,
 )
+from website.addresses import fiscal_year_of, fiscal_year_segment
 
 R = OfficeRole.Role
 S = Meeting.State
@@ -296,11 +297,7 @@ def store_documents(world: World, *states) -> None:
     the printed PDF: the tests are about the pages, not the printing)."""
     for state in states:
         meeting = world.meetings[state]
-        html = f"<!DOCTYPE html><html><body><h1>{meeting.title}</h1></body></html>"
-        pdf = b"%PDF-1.4\n%stand-in\n"
-        IssuedDocument.objects.create(
-            meeting=meeting, html=html, html_sha256="0" * 64, pdf=pdf, pdf_sha256="1" * 64
-        )
+        store_stand_in_document(meeting)
 
 
 def logged_in_clients(world: World) -> dict[str, Client]:
@@ -465,6 +462,13 @@ def real_path_values(route: Route, param: str, world: World) -> list[str]:
     ids = world.ids()
     if param == "office_pk":
         return [str(pk) for pk in ids["office"]]
+    if route.key.startswith("public:") and param == "office":  # the public site: its web address or number
+        return [world.office.web_name, world.other_office.web_name, world.child_office.web_name]
+    if param == "fiscal_year":
+        meetings = [*world.meetings.values(), world.other_meeting]
+        return sorted({fiscal_year_segment(fiscal_year_of(m)) for m in meetings})
+    if param == "memo_number":
+        return [m.memo_number for m in world.meetings.values() if m.memo_number] or ["58.1.1"]
     if param == "quarter":
         return ["1", "2", "3", "4"]
     if param == "step":

@@ -28,6 +28,7 @@ from tests.security.route_world import (
     quiet_request_log,
     store_documents,
 )
+from website.addresses import minutes_url
 
 S = Meeting.State
 USERS = ("anonymous", "A:drafter", "A:approver", "A:issuer", "A:admin", "superuser")
@@ -115,8 +116,9 @@ def test_no_get_writes_to_the_database(db, settings, capsys, watch):
         for meeting in (issued, published):
             for url in (f"/minutes/{meeting.pk}/document/", f"/minutes/{meeting.pk}/document.pdf"):
                 _assert_being_prepared(get(clients[user], cookies[user], url, watch), url, user)
+    published.office.refresh_from_db()
     for user in USERS:
-        for url in (f"/public/minutes/{published.pk}/", f"/public/minutes/{published.pk}.pdf"):
+        for url in (minutes_url(published), minutes_url(published, pdf=True)):
             _assert_being_prepared(get(clients[user], cookies[user], url, watch), url, user)
         for url in (
             f"/public/minutes/{issued.pk}/",
@@ -135,7 +137,7 @@ def test_no_get_writes_to_the_database(db, settings, capsys, watch):
         assert page.status_code == 200 and meeting.title in page.content.decode()
         pdf = get(clients[drafter], cookies[drafter], f"/minutes/{meeting.pk}/document.pdf", watch)[0]
         assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    public = get(clients["anonymous"], cookies["anonymous"], f"/public/minutes/{published.pk}.pdf", watch)[0]
+    public = get(clients["anonymous"], cookies["anonymous"], minutes_url(published, pdf=True), watch)[0]
     assert public.status_code == 200 and public["Content-Type"] == "application/pdf"
     assert watch.prints == 0, "a web request printed a document"
 

@@ -158,7 +158,8 @@ def test_an_office_that_publishes_on_issue_is_searchable_after_the_issue(
     nothi = GovernmentFileFactory(office=office, number="58.00.0000.018.31.099.17")
     with django_capture_on_commit_callbacks() as callbacks:
         workflow.minutes_issue(meeting=meeting, government_file=nothi, by=issuer, issue_date=meeting.date)
-    assert len(callbacks) == 2  # the document's printing (a Celery task), and the index
+    # the public pages' new version, the document's printing (a Celery task), and the index
+    assert len(callbacks) == 3
     assert found("একসাথেপ্রকাশ") == []
     callbacks[-1]()
     assert found("একসাথেপ্রকাশ") == [meeting.pk]
