@@ -146,7 +146,10 @@ def alert_record(
     from website.tasks import alert_send_task
 
     subscription = (
-        Subscription.objects.select_for_update(of=("self",)).select_related("office").filter(pk=subscription_id).first()
+        Subscription.objects.select_for_update(of=("self",))
+        .select_related("office")
+        .filter(pk=subscription_id)
+        .first()
     )
     if subscription is None:
         return None
