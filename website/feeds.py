@@ -138,14 +138,7 @@ def minutes_feed(request):
 @require_safe
 def office_feed(request, office):
     """An office's published minutes; with ?sub=1 also those of every office below it."""
-    try:
-        criteria = Criteria.from_params(request.GET, office=selectors.get_office_or_404(office))
-    except BadCriteria as error:
-        return bad_request(request, error)
-    if criteria.office.web_name != office:
-        return HttpResponsePermanentRedirect(site_url(feed_path(criteria)))
-    key = ("atom", criteria.office.pk, criteria.subordinates) if set(request.GET) <= {"sub"} else None
-    return public_page(request, key, lambda: MinutesFeed()(request, criteria=criteria))
+    return _office_answer(request, office, "public:office_feed", lambda c: MinutesFeed()(request, criteria=c))
 
 
 @require_safe
@@ -163,15 +156,21 @@ def search_feed(request):
 @require_safe
 def office_calendar(request, office):
     """An office's published meetings as iCalendar events (?sub=1: with the offices below it)."""
+    return _office_answer(request, office, "public:office_calendar", _calendar_response)
+
+
+def _office_answer(request, office: str, route: str, build) -> HttpResponse:
+    """An office's feed: 404 for no such office, 400 for parameters not understood, a permanent
+    redirect from its number to its web address, else `build(criteria)` through public_page."""
     try:
         criteria = Criteria.from_params(request.GET, office=selectors.get_office_or_404(office))
     except BadCriteria as error:
         return bad_request(request, error)
     if criteria.office.web_name != office:
-        path = reverse("public:office_calendar", args=[criteria.office.web_name])
+        path = reverse(route, args=[criteria.office.web_name])
         return HttpResponsePermanentRedirect(site_url(path + ("?sub=1" if criteria.subordinates else "")))
-    key = ("ics", criteria.office.pk, criteria.subordinates) if set(request.GET) <= {"sub"} else None
-    return public_page(request, key, lambda: _calendar_response(criteria))
+    key = (route, criteria.office.pk, criteria.subordinates) if set(request.GET) <= {"sub"} else None
+    return public_page(request, key, lambda: build(criteria))
 
 
 def _calendar_response(criteria: Criteria) -> HttpResponse:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
-from ninja import NinjaAPI, Path, Query
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
@@ -33,14 +33,20 @@ MAX_OFFSET = 10_000_000
 KEPT_QUERY = 200  # longer query strings are answered but not kept in the cache
 
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most 100.")]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
-OfficeFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="An office's id.")]
-Subordinates = Annotated[bool, Query(description="With the offices below the office.")]
-FiscalYear = Annotated[
-    int | None, Query(ge=1971, le=2200, description="The year it starts: 2022 for 2022-23.")
-]
-Text = Annotated[str, Query(max_length=200, description="Words of the title, a memo number or an office.")]
+
+
+class Paging(Schema):
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="At most 100.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class Filters(Paging):
+    office: int | None = Field(None, ge=1, le=MAX_ID, description="An office's id.")
+    subordinates: bool = Field(False, description="With the offices below the office.")
+    fiscal_year: int | None = Field(
+        None, ge=1971, le=2200, description="The year it starts: 2022 for 2022-23."
+    )
+    q: str = Field("", max_length=200, description="Words of the title, a memo number or an office.")
 
 
 class Renderer(JSONRenderer):
@@ -70,24 +76,27 @@ def public_answer(run):
     return view
 
 
-def _criteria(office: int | None, subordinates: bool, fiscal_year: int | None, q: str) -> Criteria:
+def _criteria(filters: Filters) -> Criteria:
     try:
-        query = clean_query(q)
+        query = clean_query(filters.q)
     except BadCriteria as error:
         raise HttpError(400, str(error)) from error
-    found = reads.get_office_or_404(office) if office is not None else None
-    return Criteria(
-        office=found, subordinates=subordinates and found is not None, query=query, fiscal_year=fiscal_year
-    )
+    found = reads.get_office_or_404(filters.office) if filters.office is not None else None
+    subordinates = filters.subordinates and found is not None
+    return Criteria(office=found, subordinates=subordinates, query=query, fiscal_year=filters.fiscal_year)
 
 
-def _page(request, items, total: int, limit: int, offset: int) -> dict:
+def _page(request, query, paging: Paging) -> dict:
+    """A list's page as OParl pages lists, with the addresses of the pages before and after it."""
+    limit, offset = paging.limit, paging.offset
+    total = query.count()
+
     def link(at):
         params = {**request.GET.dict(), "offset": at, "limit": limit}
         return site_url(request.path) + "?" + urlencode(params)
 
     return {
-        "data": items,
+        "data": query[offset : offset + limit],
         "pagination": {"totalElements": total, "elementsPerPage": limit, "offset": offset},
         "links": {
             "next": link(offset + limit) if offset + limit < total else None,
@@ -197,11 +206,9 @@ def _agenda_item(item: AgendaItem) -> dict:
 
 @api.get("/offices", response=s.OfficeList, url_name="offices", summary="Offices (OParl Body)")
 @decorate_view(public_answer)
-def office_list(request, limit: Limit = 20, offset: Offset = 0):
-    offices = reads.offices()
-    return _page(
-        request, [_office(o) for o in offices[offset : offset + limit]], offices.count(), limit, offset
-    )
+def office_list(request, paging: Query[Paging]):
+    page = _page(request, reads.offices(), paging)
+    return {**page, "data": [_office(o) for o in page["data"]]}
 
 
 @api.get("/offices/{office_id}", response=s.Office, url_name="office", summary="One office")
@@ -212,18 +219,9 @@ def office_detail(request, office_id: Id):
 
 @api.get("/minutes", response=s.MinutesList, url_name="minutes", summary="Published minutes (OParl Meeting)")
 @decorate_view(public_answer)
-def minutes_list(
-    request,
-    office: OfficeFilter = None,
-    subordinates: Subordinates = False,
-    fiscal_year: FiscalYear = None,
-    q: Text = "",
-    limit: Limit = 20,
-    offset: Offset = 0,
-):
-    minutes = reads.minutes(_criteria(office, subordinates, fiscal_year, q))
-    page = [_minutes(m) for m in minutes[offset : offset + limit]]
-    return _page(request, page, minutes.count(), limit, offset)
+def minutes_list(request, filters: Query[Filters]):
+    page = _page(request, reads.minutes(_criteria(filters)), filters)
+    return {**page, "data": [_minutes(m) for m in page["data"]]}
 
 
 @api.get(
@@ -268,18 +266,9 @@ def agenda_item_detail(request, item_id: Id):
     "/decisions", response=s.DecisionList, url_name="decisions", summary="Decisions of published minutes"
 )
 @decorate_view(public_answer)
-def decision_list(
-    request,
-    office: OfficeFilter = None,
-    subordinates: Subordinates = False,
-    fiscal_year: FiscalYear = None,
-    q: Text = "",
-    limit: Limit = 20,
-    offset: Offset = 0,
-):
-    decisions = reads.decisions(_criteria(office, subordinates, fiscal_year, q))
-    page = [_decision(d, d.agenda_item.meeting) for d in decisions[offset : offset + limit]]
-    return _page(request, page, decisions.count(), limit, offset)
+def decision_list(request, filters: Query[Filters]):
+    page = _page(request, reads.decisions(_criteria(filters)), filters)
+    return {**page, "data": [_decision(d, d.agenda_item.meeting) for d in page["data"]]}
 
 
 @api.get("/decisions/{decision_id}", response=s.Decision, url_name="decision", summary="One decision")
