@@ -160,17 +160,22 @@ def office_calendar(request, office):
 
 
 def _office_answer(request, office: str, route: str, build) -> HttpResponse:
-    """An office's feed: 404 for no such office, 400 for parameters not understood, a permanent
-    redirect from its number to its web address, else `build(criteria)` through public_page."""
-    try:
-        criteria = Criteria.from_params(request.GET, office=selectors.get_office_or_404(office))
-    except BadCriteria as error:
-        return bad_request(request, error)
-    if criteria.office.web_name != office:
-        path = reverse(route, args=[criteria.office.web_name])
-        return HttpResponsePermanentRedirect(site_url(path + ("?sub=1" if criteria.subordinates else "")))
-    key = (route, criteria.office.pk, criteria.subordinates) if set(request.GET) <= {"sub"} else None
-    return public_page(request, key, lambda: build(criteria))
+    """An office's feed: `build(criteria)` through public_page, so that a repeat costs no query; 404
+    for no such office, 400 for parameters not understood, a permanent redirect from an office's
+    number to its web address (none of them kept)."""
+
+    def answer():
+        try:
+            criteria = Criteria.from_params(request.GET, office=selectors.get_office_or_404(office))
+        except BadCriteria as error:
+            return bad_request(request, error)
+        if criteria.office.web_name != office:
+            path = reverse(route, args=[criteria.office.web_name])
+            return HttpResponsePermanentRedirect(site_url(path + ("?sub=1" if criteria.subordinates else "")))
+        return build(criteria)
+
+    plain = set(request.GET) <= {"sub"} and request.GET.get("sub", "") in ("", "0", "1")
+    return public_page(request, (route, office, request.GET.get("sub") == "1") if plain else None, answer)
 
 
 def _calendar_response(criteria: Criteria) -> HttpResponse:
