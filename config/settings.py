@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "followup",
     "website",
     "health",
+    "ninja",  # the public API's documentation page, served from its own static files
 ]
 
 MIDDLEWARE = [
@@ -245,6 +246,8 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "health.tasks.record_heartbeat", "schedule": 60.0},
     "deliveries-recover": {"task": "minutes.tasks.deliveries_recover", "schedule": 300.0},
     "issued-documents-recover": {"task": "minutes.tasks.issued_documents_recover", "schedule": 600.0},
+    # E-mail alerts of the public website: the minutes published since the last run (website/alerts/).
+    "public-alerts-collect": {"task": "website.tasks.alerts_collect_task", "schedule": 300.0},
 }
 
 # Content-Security-Policy on every response, the stored issued documents included: scripts, styles

@@ -6,18 +6,17 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 
 from offices.lockout import client_ip
+from offices.throttle import over_limit
 
 log = logging.getLogger(__name__)
 PER_HOUR = 5
 
 
 def _over_limit(key: str) -> bool:
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) > PER_HOUR
+    return over_limit(key, limit=PER_HOUR)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

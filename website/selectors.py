@@ -91,9 +91,7 @@ def office_tree(office: Office) -> tuple[list[Office], list[int]]:
     while frontier:  # a tree (Office.clean refuses cycles); `below` stops a bad row's loop anyway
         frontier = [child for pk in frontier for child in children[pk] if child not in below]
         below += frontier
-    subordinates = list(
-        Office.objects.filter(parent=office).only("id", "name", "slug", "kind").order_by("name")
-    )
+    subordinates = list(office.children.only("id", "name", "slug", "kind", "parent").order_by("name"))
     return subordinates, below
 
 

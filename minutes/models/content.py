@@ -133,9 +133,8 @@ class Decision(models.Model):
         ]
 
     def __str__(self):
-        """The text without its markup (paragraphs, line breaks and list items as spaces)."""
-        text = strip_tags(re.sub(r"</(p|li|td|th|caption)>|<br\s*/?>", " ", self.text))
-        return " ".join(html.unescape(text).split())[:80]
+        """The text without its markup, on one line."""
+        return " ".join(self.plain_text().split())[:80]
 
     def clean(self):
         """The deadline kind needs its own field (a rule: its words, or how it recurs), and only the
@@ -190,6 +189,14 @@ class Decision(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    def plain_text(self) -> str:
+        """The text a reader sees, without markup: paragraphs, line breaks, list items and table rows
+        on lines of their own, cells apart (for open data and e-mails)."""
+        text = re.sub(r"</(p|li|tr|caption)>|<br\s*/?>", "\n", self.text)
+        text = html.unescape(strip_tags(re.sub(r"</(td|th)>", " ", text)))
+        lines = (" ".join(line.split()) for line in text.splitlines())
+        return "\n".join(line for line in lines if line)
 
 
 class Responsibility(models.Model):

@@ -23,7 +23,8 @@ def public_routes() -> dict[str, list[str]]:
     """name -> the route's parameter names, for every route of the public website."""
     resolver = get_resolver().url_patterns
     (public,) = [p for p in resolver if getattr(p, "namespace", None) == "public"]
-    return {p.name: list(p.pattern.converters) for p in public.url_patterns}
+    # The API (a resolver of its own) is walked by test_nothing_unpublished_open_data.py.
+    return {p.name: list(p.pattern.converters) for p in public.url_patterns if hasattr(p, "name")}
 
 
 @pytest.fixture
@@ -45,6 +46,16 @@ def world(division, django_capture_on_commit_callbacks):
     Idea.objects.create(office=division, title="প্রকাশিত-ধারণা", is_published=True)
     Idea.objects.create(office=division, title="গোপন-ধারণা")
     return {"meetings": meetings, "guessed": guessed, "office": division}
+
+
+def body(response) -> str:
+    """The answer's text, whole (the exports are streamed)."""
+    if response.streaming:
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+KNOWN_PARAMETERS = {"pk", "office", "fiscal_year", "memo_number"}
 
 
 def addresses(route: str, params: list[str], meeting: Meeting, guessed: str) -> list[str]:
@@ -79,16 +90,16 @@ def test_every_public_route_walks_and_drafts_are_never_reachable(client, world):
     for label in HIDDEN:
         hidden = world["meetings"][label]
         for route, params in routes.items():
-            if route == "language":
-                continue
+            if route == "language" or not set(params) <= KNOWN_PARAMETERS:
+                continue  # the language switch; the alerts' signed links (tested in test_alerts.py)
             for reader, browser in readers.items():
                 if not params or params == ["office"] or params == ["office", "fiscal_year"]:
                     lists = addresses(route, params, hidden, world["guessed"])
                     for url in lists:
                         response = browser.get(url, {"q": "গোপন"})  # the titles start so
-                        assert hidden.title not in response.content.decode(), (label, reader, url)
+                        assert hidden.title not in body(response), (label, reader, url)
                         response = browser.get(url)
-                        assert hidden.title not in response.content.decode(), (label, reader, url)
+                        assert hidden.title not in body(response), (label, reader, url)
                     continue
                 for url in addresses(route, params, hidden, world["guessed"]):
                     response = browser.get(url, follow=True)
