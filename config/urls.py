@@ -44,6 +44,7 @@ urlpatterns = [
     path("minutes/", include("minutes.urls")),
     path("plans/", include("actionplan.urls")),
     path("public/minutes/", include("website.urls")),
+    path("followup/reminders/", include("followup.reminders.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health_views.status, name="health"),
     path("admin/", admin.site.urls),

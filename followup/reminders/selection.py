@@ -1,0 +1,45 @@
+"""What falls due: the open items whose next reminder is today or earlier, read through the index on
+(status, next_reminder_on), so the cost follows what is due today, not how many items there are."""
+
+import datetime
+
+from django.db.models import QuerySet
+
+from followup.models import Occurrence, ReminderPolicy
+from followup.reminders.schedule import DEFAULT, Policy
+
+
+def due_for_reminder(today: datetime.date) -> QuerySet[Occurrence]:
+    """The open items due a reminder on `today` (index followup_occ_reminder)."""
+    return Occurrence.objects.filter(status=Occurrence.Status.OPEN, next_reminder_on__lte=today)
+
+
+def claim_due_batch(today: datetime.date, size: int) -> list[Occurrence]:
+    """Lock up to `size` due items for this transaction, skipping those another sweep holds (so two
+    sweeps running at once share the work instead of waiting for each other). On SQLite, whose
+    writers take turns, the lock is the transaction itself."""
+    return list(
+        due_for_reminder(today)
+        .select_for_update(skip_locked=True, of=("self",))
+        .order_by("next_reminder_on", "id")
+        .only("id", "office_id", "decision_id", "indicator_id", "due_date", "next_reminder_on", "status")[
+            :size
+        ]
+    )
+
+
+def policies_for(office_ids) -> dict[int, Policy]:
+    """{office id: its reminder policy} for the given offices; the default for those without one."""
+    found = {
+        row.office_id: policy_of(row) for row in ReminderPolicy.objects.filter(office_id__in=set(office_ids))
+    }
+    return {office_id: found.get(office_id, DEFAULT) for office_id in office_ids}
+
+
+def policy_of(row: ReminderPolicy) -> Policy:
+    return Policy(
+        days_before=tuple(row.days_before),
+        overdue_every_days=row.overdue_every_days,
+        escalate_after_days=row.escalate_after_days,
+        escalate_to_superior=row.escalate_to_superior,
+    )
