@@ -88,7 +88,7 @@ class World:
         )
 
 
-def make_world() -> World:
+def make_world(today: datetime.date = TODAY) -> World:
     superior = OfficeFactory(name="সুরক্ষা সেবা বিভাগ", kind=Office.Kind.DIVISION)
     office = OfficeFactory(name="মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর", parent=superior)
     branch = Branch.objects.create(office=office, name="আইসিটি শাখা")
@@ -123,7 +123,7 @@ def make_world() -> World:
         title="ইনোভেশন টিমের ২০২৫-২৬ অর্থবছরের ৮ম সভার কার্যবিবরণী",
         state=Meeting.State.ISSUED,
         memo_number="58.00.0000.018.31.006.17.26",
-        issue_date=TODAY - 40 * DAY,
+        issue_date=today - 40 * DAY,
     )
     meeting.agenda_items.create(order=0, title="ই-নথি")
     return World(superior, office, post, rahim, head, secretary, superior_secretary, superior_chair, meeting)
