@@ -330,11 +330,11 @@ class DigestDelivery(models.Model):
     reason otherwise (retried with back-off), skipped when it cannot or need not go."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("waiting to be sent")
-        SENDING = "sending", _("being sent")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-        SKIPPED = "skipped", _("not sent")
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Not sent")
 
     digest = models.ForeignKey(
         Digest, verbose_name=_("reminder digest"), on_delete=models.CASCADE, related_name="deliveries"

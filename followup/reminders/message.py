@@ -3,6 +3,7 @@ Bangla (Bangla digits, dates in both calendars as the portal shows them). Only t
 when it is sent are in it; a digest left with none is not sent."""
 
 import datetime
+import html
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -10,6 +11,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -71,6 +74,12 @@ def my_work_path() -> str:
     return _followup_page(("followup:my_work", []))
 
 
+def shortened(rich_text: str, length: int = 160) -> str:
+    """A decision's rich text as one line of plain text, cut at a word with "…" when long."""
+    plain = html.unescape(strip_tags(rich_text.replace("<", " <")))
+    return Truncator(" ".join(plain.split())).chars(length)
+
+
 def when(due_date: datetime.date, day: datetime.date) -> str:
     days = (due_date - day).days
     if days > 0:
@@ -89,7 +98,7 @@ def _title_and_source(occurrence: Occurrence) -> tuple[str, str]:
                 "title": meeting.title,
                 "memo": to_bangla_digits(meeting.memo_number),
             }
-        return str(occurrence.decision), source
+        return shortened(occurrence.decision.text), source
     indicator = occurrence.indicator
     title = f"{show_number(indicator.number, brackets=True)} {indicator.title}"
     source = _("Action plan %(year)s, %(office)s") % {

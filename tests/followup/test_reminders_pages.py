@@ -111,7 +111,8 @@ def test_the_sent_page_lists_the_offices_digests_only_and_filters_the_failed(
     with django_assert_num_queries(7):
         page = client.get(sent_url(w.office)).content.decode()
     assert w.rahim.name in page and w.head.name in page and w.superior_secretary.name not in page
-    assert "পাঠানো হয়েছে" in page and "550 mailbox unavailable" in page
+    assert 'text-bg-success">পাঠানো হয়েছে</span>' in page and 'text-bg-danger">ব্যর্থ</span>' in page
+    assert "550 mailbox unavailable" in page
     failed = client.get(sent_url(w.office) + "?status=failed").content.decode()
     assert w.head.name in failed and w.rahim.name not in failed
     assert "১টি সারসংক্ষেপ পাঠানো যায়নি।" in client.get(policy_url(w.office)).content.decode()

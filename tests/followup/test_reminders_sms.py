@@ -161,7 +161,7 @@ def test_with_sms_switched_on_each_official_with_a_mobile_gets_one_sms_retried_a
     sms = [json.loads(body) for _path, _type, body in gateway.requests]
     assert [s["msisdn"] for s in sms] == ["01711000001", "01711000001"]  # rahim only has a mobile
     text = sms[-1]["sms"]
-    assert text.startswith("সভা অনুস্মারক ৩ মার্চ ২০২৬: সময় পেরিয়ে গেছে ২, আজ শেষ দিন ১, শেষ দিন শিগগির ২.")
+    assert text.startswith("সভা অনুস্মারক ৩ মার্চ ২০২৬: সময় পেরিয়ে গেছে ২, আজ শেষ দিন ১, শেষ দিন শিগগির ২। ")
     delivery = DigestDelivery.objects.get(channel="sms", address="01711000001")
     assert (delivery.status, delivery.attempts, delivery.address) == (
         DigestDelivery.Status.SENT,
