@@ -15,7 +15,7 @@ from django.db import transaction
 from followup.models import Digest, Occurrence, Reminder, ReminderPreference
 from followup.reminders import schedule
 from followup.reminders.recipients import office_heads, responsible_officials, superior_teams
-from followup.reminders.selection import claim_due_batch, policies_for
+from followup.reminders.selection import due_batch, policies_for
 
 BATCH_SIZE = 500
 Kind = Reminder.Kind
@@ -40,7 +40,7 @@ def reminders_record(
 
 @transaction.atomic
 def _record_batch(today: datetime.date, size: int) -> int:
-    items = claim_due_batch(today, size)
+    items = list(due_batch(today, size))
     if not items:
         return 0
     policies = policies_for({item.office_id for item in items})

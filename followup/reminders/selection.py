@@ -14,17 +14,16 @@ def due_for_reminder(today: datetime.date) -> QuerySet[Occurrence]:
     return Occurrence.objects.filter(status=Occurrence.Status.OPEN, next_reminder_on__lte=today)
 
 
-def claim_due_batch(today: datetime.date, size: int) -> list[Occurrence]:
-    """Lock up to `size` due items for this transaction, skipping those another sweep holds (so two
+def due_batch(today: datetime.date, size: int) -> QuerySet[Occurrence]:
+    """Up to `size` due items, locked for the transaction, skipping those another sweep holds (so two
     sweeps running at once share the work instead of waiting for each other). On SQLite, whose
     writers take turns, the lock is the transaction itself."""
-    return list(
+    fields = ("id", "office_id", "decision_id", "indicator_id", "due_date", "next_reminder_on", "status")
+    return (
         due_for_reminder(today)
         .select_for_update(skip_locked=True, of=("self",))
         .order_by("next_reminder_on", "id")
-        .only("id", "office_id", "decision_id", "indicator_id", "due_date", "next_reminder_on", "status")[
-            :size
-        ]
+        .only(*fields)[:size]
     )
 
 

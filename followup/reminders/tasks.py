@@ -8,7 +8,7 @@ nothing: recording is guarded by a unique constraint, closing and sending by cla
 
 import logging
 
-from celery import shared_task
+from celery import current_app, shared_task
 from django.utils import timezone
 
 from followup.reminders import digests, recording, sending
@@ -32,10 +32,16 @@ def followup_sweep() -> dict:
     # Items still due: another sweep is recording them right now. Its digests close when it is done
     # (or at the next run), so that none of today's reminders is pushed to tomorrow by this one.
     closed = [] if due_for_reminder(today).exists() else digests.digests_close(now=now)
-    for delivery_id in [*again, *closed]:
-        digest_delivery_send.delay(delivery_id)
+    queue_sends([*again, *closed])
     log.info("Follow-up sweep: %s items, %s sends queued, %s queued again", recorded, len(closed), len(again))
     return {"recorded": recorded, "queued": len(closed), "requeued": len(again)}
+
+
+def queue_sends(delivery_ids: list[int]) -> None:
+    """Queue one send task per delivery, over one connection to the broker (thousands a minute)."""
+    with current_app.producer_or_acquire() as producer:
+        for delivery_id in delivery_ids:
+            digest_delivery_send.apply_async((delivery_id,), producer=producer)
 
 
 @shared_task(bind=True, name="followup.reminders.send", acks_late=True, max_retries=None)

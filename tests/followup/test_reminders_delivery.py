@@ -127,7 +127,10 @@ def test_each_official_gets_one_digest_in_bangla_with_both_calendars_html_and_li
     assert re.fullmatch(r"<reminders\.\d+\.20260303@[\w.-]+>", message["Message-ID"])
     (escalation,) = smtp.to("dg@dnc.gov.bd")
     body = escalation.get_body(("plain",)).get_content()
-    assert "== দীর্ঘদিন অনিষ্পন্ন (আপনার অবগতির জন্য) (১) ==" in body and "দায়িত্বপ্রাপ্ত: মোঃ রহিম উদ্দিন, সিস্টেম এনালিস্ট" in body
+    assert (
+        "== দীর্ঘদিন অনিষ্পন্ন (আপনার অবগতির জন্য) (১) ==" in body
+        and "দায়িত্বপ্রাপ্ত: মোঃ রহিম উদ্দিন, সিস্টেম এনালিস্ট" in body
+    )
 
 
 def test_running_the_sweep_again_and_two_sweeps_at_once_send_each_digest_once(smtp, settings):
