@@ -187,6 +187,12 @@ def make_due(today: datetime.date, count: int) -> None:
     """`count` open items fall due a reminder today, at the steps of the default policy."""
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE followup_reminder, followup_digestdelivery, followup_digest")
+        # Whatever an earlier run left due goes back to the future: exactly `count` are due today.
+        cursor.execute(
+            "UPDATE followup_occurrence SET next_reminder_on = %s + (1 + id %% 365)::int "
+            "WHERE status = 'open' AND next_reminder_on <= %s",
+            [today, today],
+        )
         cursor.execute(
             """UPDATE followup_occurrence SET next_reminder_on = %s,
                       due_date = %s + (ARRAY[7, 1, 0, -7, -14, -21, -35])[1 + (id %% 7)]
@@ -194,7 +200,7 @@ def make_due(today: datetime.date, count: int) -> None:
                             AND next_reminder_on > %s ORDER BY random() LIMIT %s)""",
             [today, today, today, count],
         )
-        cursor.execute("ANALYZE followup_occurrence")
+        cursor.execute("VACUUM ANALYZE followup_occurrence")
 
 
 def one_day(today: datetime.date, due: int, *, send: bool) -> None:
@@ -205,10 +211,13 @@ def one_day(today: datetime.date, due: int, *, send: bool) -> None:
 
     make_due(today, due)
     print(f"\n== a day with {due:,} items due (of 1,000,000) ==")
-    started = time.perf_counter()
-    selected = list(due_for_reminder(today).values_list("id", flat=True))
-    selection = time.perf_counter() - started
-    print(f"daily selection: {len(selected):,} items in {selection * 1000:.0f} ms")
+    timings = []
+    for _ in range(3):  # the best of three: the first also reads the pages from disk
+        started = time.perf_counter()
+        selected = list(due_for_reminder(today).values_list("id", flat=True))
+        timings.append(time.perf_counter() - started)
+    print(f"daily selection: {len(selected):,} items in {min(timings) * 1000:.0f} ms "
+          f"(first read {timings[0] * 1000:.0f} ms)")  # fmt: skip
     plan = due_for_reminder(today).only("id").explain(analyze=True)
     print("EXPLAIN (ANALYZE) of the selection:\n    " + plan.replace("\n", "\n    "))
     with transaction.atomic():  # the query each of the sweep's batches runs (FOR UPDATE needs a transaction)

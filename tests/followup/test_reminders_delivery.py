@@ -11,7 +11,6 @@ import time
 
 import pytest
 import redis
-from aiosmtpd.controller import Controller
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from followup.reminders.tasks import followup_sweep
 from offices.models import OfficeRole
 from tests.factories import OfficialFactory, user_with_role
 from tests.followup.reminder_world import DAY, DUE_IN, TODAY, make_world
-from tests.minutes.test_delivery import Inbox, free_port, wait_for
+from tests.minutes.test_delivery import Inbox, serving, wait_for
 from tests.worker import running_worker, stop
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -65,15 +64,9 @@ class StallingInbox(Inbox):
 
 @pytest.fixture
 def smtp(settings):
-    inbox = StallingInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", controller.port, 3
-    inbox.url = f"smtp://127.0.0.1:{controller.port}"
-    yield inbox
-    inbox.release.set()
-    controller.stop()
+    for inbox in serving(StallingInbox(), settings):
+        yield inbox
+        inbox.release.set()  # a handler still holding lets the server stop
 
 
 def sent() -> int:
