@@ -1,7 +1,12 @@
 """The reminders in Django's admin (for staff; offices use their administration's pages). Imported by
 FollowupConfig.ready(). The schedule itself is django-celery-beat's: Periodic tasks."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_celery_beat.admin import CrontabScheduleAdmin
+from django_celery_beat.models import CrontabSchedule
 
 from followup.models import Digest, DigestDelivery, Reminder, ReminderPolicy, ReminderPreference
 
@@ -61,3 +66,35 @@ class ReminderAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     list_select_related = ["official", "occurrence"]
     raw_id_fields = ["digest", "official", "occurrence"]
+
+
+class CrontabScheduleForm(forms.ModelForm):
+    """django-celery-beat's schedule form, with a time zone that cannot fail the page: zoneinfo raises
+    OSError or ValueError, not "unknown time zone", for a name too long or shaped like a path."""
+
+    class Meta:
+        model = CrontabSchedule
+        fields = ["minute", "hour", "day_of_month", "month_of_year", "day_of_week", "timezone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["timezone"]
+        field.coerce = _refusing_unreadable_zones(field.coerce)
+
+
+def _refusing_unreadable_zones(coerce):
+    def checked(value):
+        try:
+            return coerce(value)
+        except (OSError, ValueError) as error:
+            raise ValidationError(_("Unknown time zone."), code="invalid_choice") from error
+
+    return checked
+
+
+admin.site.unregister(CrontabSchedule)
+
+
+@admin.register(CrontabSchedule)
+class SafeCrontabScheduleAdmin(CrontabScheduleAdmin):
+    form = CrontabScheduleForm
