@@ -114,7 +114,12 @@ def plan(items: list[Occurrence], policies: dict, today: datetime.date) -> list[
                 planned.append((official.pk, item.pk, kind))
         if item.pk not in offices:
             continue
-        upward = [o for office in offices[item.pk] for o in heads.get(office, []) + superiors.get(office, [])]
+        also_superior = policies[item.office_id].escalate_to_superior
+        upward = [
+            official
+            for office in offices[item.pk]
+            for official in heads.get(office, []) + (superiors.get(office, []) if also_superior else [])
+        ]
         for official in upward:
             if official.pk not in told:
                 told.add(official.pk)
