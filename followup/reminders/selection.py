@@ -18,10 +18,12 @@ def due_for_reminder(today: datetime.date) -> QuerySet[Occurrence]:
 def due_batch(today: datetime.date, size: int) -> QuerySet[Occurrence]:
     """Up to `size` due items, locked for the transaction, skipping those another sweep holds (so two
     sweeps running at once share the work instead of waiting for each other). On SQLite, whose
-    writers take turns, the lock is the transaction itself. The first `size` entries of the index:
-    the items of earlier batches have moved out of it, so each batch costs the same."""
+    writers take turns, the lock is the transaction itself. The first `size` entries of the index, in
+    its order (no sort of the day's items; the items of earlier batches have moved out of it), so
+    each batch costs the same however many items are due."""
     fields = ("id", "office_id", "decision_id", "indicator_id", "due_date", "next_reminder_on", "status")
-    return due_for_reminder(today).select_for_update(skip_locked=True, of=("self",)).only(*fields)[:size]
+    locked = due_for_reminder(today).select_for_update(skip_locked=True, of=("self",))
+    return locked.order_by("next_reminder_on").only(*fields)[:size]
 
 
 def policies_for(office_ids) -> dict[int, Policy]:
