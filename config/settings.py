@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    "django_celery_beat",
     "bangla",
     "offices",
     "minutes",
@@ -242,6 +243,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The schedule lives in the database (django-celery-beat): visible and editable in Django's admin
+# (Periodic tasks). The entries below are copied there when beat starts; the follow-up's daily sweep
+# is created there by a migration (followup/migrations/0003_daily_sweep_task.py).
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "health.tasks.record_heartbeat", "schedule": 60.0},
     "deliveries-recover": {"task": "minutes.tasks.deliveries_recover", "schedule": 300.0},
@@ -311,6 +316,46 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # Failed e-mail deliveries are retried after this many seconds, doubling each time (at most an hour).
 SOBHA_DELIVERY_RETRY_SECONDS = env.int("SOBHA_DELIVERY_RETRY_SECONDS", default=30)
+
+# Follow-up reminders (followup/reminders/, docs/reminders.md). Each official gets one digest a day,
+# at their own hour (their preference), else at SOBHA_REMINDER_DIGEST_HOUR (0-23, Dhaka time); by
+# each channel in SOBHA_REMINDER_CHANNELS: "email", "sms" (the HTTP gateway below), "log" (writes the
+# digest to the log instead: development). A failed send is retried after SOBHA_REMINDER_RETRY_SECONDS,
+# doubling each time (at most an hour), SOBHA_REMINDER_MAX_ATTEMPTS times in all; a send left
+# "sending" by a worker that died is taken up again after SOBHA_REMINDER_SENDING_TIMEOUT seconds.
+SOBHA_REMINDER_DIGEST_HOUR = env.int("SOBHA_REMINDER_DIGEST_HOUR", default=9)
+SOBHA_REMINDER_CHANNELS = env.list("SOBHA_REMINDER_CHANNELS", default=["email"])
+SOBHA_REMINDER_RETRY_SECONDS = env.int("SOBHA_REMINDER_RETRY_SECONDS", default=60)
+SOBHA_REMINDER_MAX_ATTEMPTS = env.int("SOBHA_REMINDER_MAX_ATTEMPTS", default=6)
+SOBHA_REMINDER_SENDING_TIMEOUT = env.int("SOBHA_REMINDER_SENDING_TIMEOUT", default=15 * 60)
+# A send queued (or due for its retry) this long ago that no worker has taken is queued again by the
+# next sweep: its task was lost (a broker restarted without its queue). Claiming makes the copy harmless.
+SOBHA_REMINDER_REQUEUE_AFTER = env.int("SOBHA_REMINDER_REQUEUE_AFTER", default=30 * 60)
+if (
+    not 0 <= SOBHA_REMINDER_DIGEST_HOUR <= 23
+    or min(SOBHA_REMINDER_RETRY_SECONDS, SOBHA_REMINDER_MAX_ATTEMPTS) < 1
+):
+    raise ImproperlyConfigured(
+        "SOBHA_REMINDER_DIGEST_HOUR must be 0-23; SOBHA_REMINDER_RETRY_SECONDS and "
+        "SOBHA_REMINDER_MAX_ATTEMPTS at least 1."
+    )
+# An SMS gateway reached by an HTTP POST (SSL Wireless, BulkSMSBD and the like), for the "sms" channel:
+# the URL, the API key (a secret: never logged), the sender id, a JSON or a form body, the names the
+# gateway gives its fields (SOBHA_SMS_FIELDS, e.g. "api_key=api_token,sender=sid,to=msisdn,text=sms,
+# reference=csms_id") and fixed extra fields (SOBHA_SMS_EXTRA, e.g. "type=unicode" for Bangla text).
+SOBHA_SMS = {
+    "URL": env.str("SOBHA_SMS_URL", default=""),
+    "API_KEY": env.str("SOBHA_SMS_API_KEY", default=""),
+    "SENDER_ID": env.str("SOBHA_SMS_SENDER_ID", default=""),
+    "FORMAT": env.str("SOBHA_SMS_FORMAT", default="json"),
+    "TIMEOUT": env.float("SOBHA_SMS_TIMEOUT", default=10.0),
+    "FIELDS": env.dict("SOBHA_SMS_FIELDS", default={}),
+    "EXTRA": env.dict("SOBHA_SMS_EXTRA", default={"type": "unicode"}),
+}
+if "sms" in SOBHA_REMINDER_CHANNELS and not (SOBHA_SMS["URL"] and SOBHA_SMS["API_KEY"]):
+    raise ImproperlyConfigured("The sms reminder channel needs SOBHA_SMS_URL and SOBHA_SMS_API_KEY.")
+if SOBHA_SMS["FORMAT"] not in ("json", "form"):
+    raise ImproperlyConfigured("SOBHA_SMS_FORMAT must be json or form.")
 
 # Printing documents (minutes/document/render.py): each print runs in a child process that is
 # killed after its limit. Issued documents are printed by the worker once; a draft's PDF by the

@@ -44,6 +44,7 @@ urlpatterns = [
     path("offices/", include("offices.urls")),
     path("minutes/", include("minutes.urls")),
     path("plans/", include("actionplan.urls")),
+    path("followup/reminders/", include("followup.reminders.urls")),
     path("followup/", include("followup.urls")),
     path("public/search/", search_page, name="public_search"),
     path("public/", include("website.urls")),

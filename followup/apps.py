@@ -21,3 +21,14 @@ class FollowupConfig(AppConfig):
         add_meeting_section(
             MeetingSection("followup", "followup/_meeting_section.html", meeting_followup_section)
         )
+
+        from django.core import checks
+
+        from followup.reminders import SECTION
+        from followup.reminders import admin as reminders_admin  # noqa: F401 - registers the models
+        from followup.reminders.checks import check_channels
+        from offices.administration.sections import add_section
+
+        # The office administration's page of the office's reminder policy and what was sent.
+        add_section(SECTION, before="settings")
+        checks.register(check_channels)

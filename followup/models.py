@@ -16,6 +16,7 @@ import os
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models import Indicator
 from actionplan.models.reports import evidence_storage
 from minutes.models import Decision
-from offices.models import Office
+from offices.models import Office, Official
 
 # The first reminder goes this many days before the due date (an office setting will replace it).
 DEFAULT_REMIND_DAYS_BEFORE = 7
@@ -240,3 +241,189 @@ class CalendarFeed(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None
+
+
+# ---- Reminders (followup/reminders/, docs/reminders.md) ---------------------------------------------
+
+
+def default_days_before() -> list[int]:
+    return [7, 1]
+
+
+class ReminderPolicy(models.Model):
+    """When an office's items are reminded, set by its administrator; an office without one has the
+    defaults. Reminders go out the days before the due date listed here, on the due date, and every
+    `overdue_every_days` after it; from `escalate_after_days` overdue the head of the responsible office
+    is told too, and the superior office's team when `escalate_to_superior`."""
+
+    office = models.OneToOneField(
+        Office, verbose_name=_("office"), on_delete=models.CASCADE, related_name="reminder_policy"
+    )
+    days_before = models.JSONField(
+        _("reminders before the due date (days)"), default=default_days_before, blank=True
+    )
+    overdue_every_days = models.PositiveSmallIntegerField(
+        _("when overdue, remind every (days)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("tell the head of office after (days overdue)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+    )
+    escalate_to_superior = models.BooleanField(
+        _("also tell the superior office's innovation team"),
+        default=True,
+        help_text=_(
+            "When the office has a superior office: its team's member-secretary (or chair) is told too."
+        ),
+    )
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reminder policy")
+        verbose_name_plural = _("reminder policies")
+
+    def __str__(self):
+        return str(self.office)
+
+
+class ReminderPreference(models.Model):
+    """What an official wants of their daily digest; an official without one has the defaults."""
+
+    official = models.OneToOneField(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="reminder_preference"
+    )
+    digest_hour = models.PositiveSmallIntegerField(
+        _("send my daily digest at"), default=9, validators=[MinValueValidator(0), MaxValueValidator(23)]
+    )
+    include_soon_due = models.BooleanField(
+        _("remind me before the due date"),
+        default=True,
+        help_text=_("Off: only items due today or overdue are in the digest."),
+    )
+    by_sms = models.BooleanField(
+        _("also by SMS"),
+        default=True,
+        help_text=_("When the portal sends SMS and your mobile number is known."),
+    )
+
+    class Meta:
+        verbose_name = _("reminder preference")
+        verbose_name_plural = _("reminder preferences")
+
+    def __str__(self):
+        return str(self.official)
+
+
+class Digest(models.Model):
+    """One official's reminders of one day, sent as one message by each channel (DigestDelivery).
+    Reminders are added while it is open; closing it freezes what it says and creates its deliveries."""
+
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="reminder_digests"
+    )
+    for_date = models.DateField(_("date"))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder digest")
+        verbose_name_plural = _("reminder digests")
+        ordering = ["-for_date", "official"]
+        constraints = [
+            models.UniqueConstraint(fields=["official", "for_date"], name="followup_digest_one_a_day"),
+        ]
+        indexes = [
+            # The sweep's dispatch: the digests still open on or before today (a day's worth at most).
+            models.Index(
+                fields=["for_date"], condition=Q(closed_at__isnull=True), name="followup_digest_open"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.official} ({self.for_date:%d.%m.%Y})"
+
+
+class Reminder(models.Model):
+    """One reminder of one item to one official on one day, recorded before anything is sent: the
+    unique constraint is what makes a re-run, or a second sweep running at once, add nothing."""
+
+    class Kind(models.TextChoices):
+        SOON = "soon", _("due soon")
+        DUE = "due", _("due today")
+        OVERDUE = "overdue", _("overdue")
+        ESCALATED = "escalated", _("overdue, told to the head of office")
+
+    digest = models.ForeignKey(
+        Digest, verbose_name=_("reminder digest"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    official = models.ForeignKey(
+        Official, verbose_name=_("official"), on_delete=models.CASCADE, related_name="+"
+    )
+    occurrence = models.ForeignKey(
+        Occurrence, verbose_name=_("follow-up item"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    for_date = models.DateField(_("date"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["digest", "occurrence__due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["official", "occurrence", "kind", "for_date"], name="followup_reminder_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.occurrence_id} → {self.official_id}"
+
+
+class DigestDelivery(models.Model):
+    """A digest sent by one channel (e-mail, SMS). Claimed before it is sent (pending or failed →
+    sending, by a conditional UPDATE), marked sent once the channel accepted it, failed with the
+    reason otherwise (retried with back-off), skipped when it cannot or need not go."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Not sent")
+
+    digest = models.ForeignKey(
+        Digest, verbose_name=_("reminder digest"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    channel = models.CharField(_("channel"), max_length=20)
+    address = models.CharField(_("sent to"), max_length=254, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    # When the sweep should queue it again if nothing else has: a pending send whose task was lost, a
+    # failed one whose retry was lost, one left "sending" by a worker that died. None: nothing to do.
+    recover_after = models.DateTimeField(_("check again after"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "channel"], name="followup_delivery_once_per_channel"),
+        ]
+        indexes = [
+            # The sweep's recovery: sends to queue again (few; sent and skipped ones are left out).
+            models.Index(
+                fields=["recover_after"],
+                condition=Q(status__in=["pending", "sending", "failed"]),
+                name="followup_delivery_recover",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.digest} · {self.channel}: {self.get_status_display()}"

@@ -31,16 +31,11 @@ from offices.models import OfficeRole, Official, TeamMember
 FOCAL_ROLES = (TeamMember.Role.MEMBER_SECRETARY, TeamMember.Role.CHAIR)  # in this order of preference
 
 
-def office_focal_points(office_ids: Iterable[int]) -> dict[int, list[Official]]:
-    """{office id: the officials who answer for items assigned to the whole office} (two queries)."""
-    office_ids = set(office_ids)
-    if not office_ids:
-        return {}
+def team_officials(office_ids: set[int], roles: tuple[str, ...]) -> dict[int, list[Official]]:
+    """{office id: the active officials holding the first of `roles` found in the office's teams}."""
     by_role: dict[int, dict[str, list[Official]]] = defaultdict(lambda: defaultdict(list))
     members = (
-        TeamMember.objects.filter(
-            team__office_id__in=office_ids, role__in=FOCAL_ROLES, official__is_active=True
-        )
+        TeamMember.objects.filter(team__office_id__in=office_ids, role__in=roles, official__is_active=True)
         .select_related("official", "team")
         .order_by("team__name", "order", "id")
     )
@@ -48,23 +43,32 @@ def office_focal_points(office_ids: Iterable[int]) -> dict[int, list[Official]]:
         found = by_role[member.team.office_id][member.role]
         if member.official not in found:
             found.append(member.official)
-    result = {}
-    for office_id, roles in by_role.items():
-        result[office_id] = next(roles[role] for role in FOCAL_ROLES if roles.get(role))
+    return {
+        office_id: next(found[role] for role in roles if found.get(role))
+        for office_id, found in by_role.items()
+    }
+
+
+def officials_with_role(office_ids: set[int], role: str) -> dict[int, list[Official]]:
+    """{office id: active officials whose active accounts hold `role` there}."""
+    result: dict[int, list[Official]] = defaultdict(list)
+    for office_role in (
+        OfficeRole.objects.filter(office_id__in=office_ids, role=role, user__is_active=True)
+        .filter(user__official__is_active=True)
+        .select_related("user__official")
+        .order_by("user__official__name", "user__official__id")
+    ):
+        result[office_role.office_id].append(office_role.user.official)
+    return result
+
+
+def office_focal_points(office_ids: Iterable[int]) -> dict[int, list[Official]]:
+    """{office id: the officials who answer for items assigned to the whole office} (two queries)."""
+    office_ids = set(office_ids)
+    result = team_officials(office_ids, FOCAL_ROLES) if office_ids else {}
     missing = office_ids - result.keys()
     if missing:
-        administrators = (
-            OfficeRole.objects.filter(
-                office_id__in=missing,
-                role=OfficeRole.Role.ADMIN,
-                user__is_active=True,
-                user__official__is_active=True,
-            )
-            .select_related("user__official")
-            .order_by("user__official__name", "user__official__id")
-        )
-        for role in administrators:
-            result.setdefault(role.office_id, []).append(role.user.official)
+        result.update(officials_with_role(missing, OfficeRole.Role.ADMIN))
     return result
 
 

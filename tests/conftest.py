@@ -7,7 +7,7 @@ from tests.factories import OfficeFactory, user_with_role
 
 R = OfficeRole.Role
 
-pytest_plugins = ["tests.worker"]
+pytest_plugins = ["tests.worker", "tests.followup.reminder_world"]
 
 
 @pytest.fixture(autouse=True)

@@ -42,10 +42,12 @@ def _database_url() -> str:
 
 
 @contextmanager
-def running_worker(**extra_env):
-    """Start `celery worker` as its own process; stop it on leaving."""
+def running_worker(flush=True, **extra_env):
+    """Start `celery worker` as its own process; stop it on leaving. flush=False keeps what the broker
+    holds (a worker started again after another was killed)."""
     broker = _redis_url()
-    redis.Redis.from_url(broker).flushdb()
+    if flush:
+        redis.Redis.from_url(broker).flushdb()
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),

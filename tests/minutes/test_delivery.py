@@ -64,9 +64,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def smtp(settings):
-    inbox = Inbox()
+def serving(inbox, settings):
+    """Run a local SMTP server with this handler, and point the test's mail settings at it."""
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -74,6 +73,11 @@ def smtp(settings):
     inbox.url = f"smtp://127.0.0.1:{controller.port}"
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def smtp(settings):
+    yield from serving(Inbox(), settings)
 
 
 def issued_meeting(office, recipients) -> Meeting:

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('followup', '0001_initial'),
+        ('followup', '0003_daily_sweep_task'),
         ('offices', '0006_file_number_help_in_ascii_digits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
