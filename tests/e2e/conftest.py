@@ -96,3 +96,26 @@ def rich_text(page, name: str):
     return page.locator(f'[name="{name}"]').locator(
         "xpath=preceding-sibling::div[contains(@class, 'rich-text-box')]"
     )
+
+
+def report_progress_then_done(page, progress: str, evidence: Path, done: str) -> None:
+    """On a follow-up item's page: report `progress` with the file `evidence`, then report the item
+    done (`done`), and check what the page says after each."""
+    page.get_by_label("কী করা হয়েছে").fill(progress)
+    page.get_by_label("প্রমাণক ফাইল").set_input_files([str(evidence)])
+    page.get_by_role("button", name="প্রতিবেদন দিন").click()
+    assert "অগ্রগতি জানানো হয়েছে।" in page.locator("main").inner_text()
+    assert evidence.name in page.locator(".followup-history").inner_text()
+    page.get_by_label("কী করা হয়েছে").fill(done)
+    page.get_by_label("সম্পন্ন: অনুমোদনকারীকে নিশ্চিত করতে বলুন").check()
+    page.get_by_role("button", name="প্রতিবেদন দিন").click()
+    assert "অনুমোদনকারী তা নিশ্চিত করবেন" in page.locator("main").inner_text()
+    assert "নিশ্চিতকরণের অপেক্ষায়" in page.locator("#item-status").inner_text()
+
+
+def open_item_to_confirm(page, username: str, password: str = "pass-1234") -> None:
+    """Log in afresh as an approver and open the first item in My work's list to confirm."""
+    page.context.clear_cookies()
+    log_in(page, username, password)
+    page.get_by_role("link", name="আমার কাজ").click()
+    page.locator("#to-confirm").get_by_role("link", name="খুলুন").click()

@@ -12,7 +12,7 @@ from minutes.models import Decision, Meeting, Responsibility
 from minutes.workflow import services as workflow
 from offices.models import Branch, OfficeRole, Post
 from tests.actionplan.evidence_files import pdf
-from tests.e2e.conftest import log_in, screenshot
+from tests.e2e.conftest import log_in, open_item_to_confirm, report_progress_then_done, screenshot
 from tests.factories import (
     GovernmentFileFactory,
     MeetingFactory,
@@ -70,23 +70,13 @@ def test_an_official_reports_a_decision_done_and_the_approver_confirms_it(page, 
 
     # Progress with a file, then done.
     week.get_by_role("link", name="খুলুন").click()
-    page.get_by_label("কী করা হয়েছে").fill("হোমপেজ হালনাগাদ হয়েছে; সেবা পাতা বাকি।")
-    page.get_by_label("প্রমাণক ফাইল").set_input_files([str(screenshot_file)])
-    page.get_by_role("button", name="প্রতিবেদন দিন").click()
-    assert "অগ্রগতি জানানো হয়েছে।" in page.locator("main").inner_text()
-    assert "ওয়েবসাইট.pdf" in page.locator(".followup-history").inner_text()
-    page.get_by_label("কী করা হয়েছে").fill("সেবা পাতাসহ পুরো ওয়েবসাইট হালনাগাদ সম্পন্ন।")
-    page.get_by_label("সম্পন্ন: অনুমোদনকারীকে নিশ্চিত করতে বলুন").check()
-    page.get_by_role("button", name="প্রতিবেদন দিন").click()
-    assert "অনুমোদনকারী তা নিশ্চিত করবেন" in page.locator("main").inner_text()
-    assert "নিশ্চিতকরণের অপেক্ষায়" in page.locator("#item-status").inner_text()
+    report_progress_then_done(
+        page, "হোমপেজ হালনাগাদ হয়েছে; সেবা পাতা বাকি।", screenshot_file, "সেবা পাতাসহ পুরো ওয়েবসাইট হালনাগাদ সম্পন্ন।"
+    )
     screenshot(page, "my-work-reported-done")
 
     # The approver confirms it from their list.
-    page.context.clear_cookies()
-    log_in(page, "anwar", "pass-1234")
-    page.get_by_role("link", name="আমার কাজ").click()
-    page.locator("#to-confirm").get_by_role("link", name="খুলুন").click()
+    open_item_to_confirm(page, "anwar")
     with page.expect_download() as download:
         page.get_by_role("link", name="ওয়েবসাইট.pdf").click()
     assert download.value.path().read_bytes() == pdf()
