@@ -2,8 +2,8 @@
 the published minutes it matches: the one reading behind the Atom feeds, the e-mail alerts and the
 decisions export.
 
-`matching_minutes` is the one place the text query is run. Until the search (website/search.py) is
-merged it is the list pages' simple filter; at merge, only its body changes (see docs/feeds.md).
+`matching_minutes` is the one place the text query is run: it asks the public search
+(website/search.py) which published minutes the text finds, as the search page does.
 """
 
 import re
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from bangla.forms import shown_digits
 from minutes.models import Decision, Meeting, Transition
 from offices.models import Office
-from website import selectors
+from website import search, selectors
 from website.addresses import fiscal_year_segment, parse_fiscal_year
 
 MAX_QUERY = 200  # characters of a followed text
@@ -126,8 +126,11 @@ def office_by_web_name(web_name: str) -> Office:
 
 def matching_minutes(*, query: str = "", office_ids: list[int] | None = None, fiscal_year: int | None = None):
     """Published minutes matching the text (and offices, fiscal year), newest first, each with its
-    office loaded: THE place the search is asked (swap in website.search at merge)."""
-    return selectors.published_minutes(offices=office_ids, fiscal_year=fiscal_year, query=query)
+    office loaded: THE place the search is asked. The text finds what it finds on the search page
+    (its words in the title, the people or the text, or the start of the memo number)."""
+    minutes = selectors.published_minutes(offices=office_ids, fiscal_year=fiscal_year)
+    found = search.found_minutes_ids(query)
+    return minutes if found is None else minutes.filter(pk__in=found)
 
 
 def with_publication_time(minutes: QuerySet[Meeting]) -> QuerySet[Meeting]:

@@ -120,8 +120,7 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
         entries = entries.filter(office_id__in=subordinate_office_ids(office_ids))
     if fiscal_year is not None:
         entries = entries.filter(fiscal_year=fiscal_year)
-    if terms.memos:
-        entries = entries.filter(reduce(or_, (Q(memo__startswith=memo) for memo in terms.memos)))
+    entries = _with_memos(entries, terms)
     if connection.vendor == "postgresql":
         try:
             with transaction.atomic():
@@ -132,6 +131,30 @@ def search(query: str, *, office_ids=None, fiscal_year: int | None = None, page=
                 raise
             return Results(query=terms.text, cut=terms.cut, timed_out=True)
     return _search_like(entries, terms, page)
+
+
+def found_minutes_ids(query: str):
+    """The ids of the published minutes `query` finds, as a subquery (no order, no count, no time
+    limit: for the feeds, the alerts and the exports, which filter and order the minutes
+    themselves); None when there is nothing to search for."""
+    terms = _terms(query or "")
+    if not terms.memos and not terms.words:
+        return None
+    entries = _with_memos(SearchEntry.objects.filter(meeting__state=Meeting.State.PUBLISHED), terms)
+    if connection.vendor == "postgresql":
+        matching = _matching_postgresql(entries, terms)
+    else:
+        matching = _matching_like(entries, terms)
+    if matching is None:
+        return SearchEntry.objects.none().values("meeting_id")
+    return matching[0].values("meeting_id")
+
+
+def _with_memos(entries, terms: _Terms):
+    """Only the entries whose memo number starts with one of the typed ones (if any was typed)."""
+    if not terms.memos:
+        return entries
+    return entries.filter(reduce(or_, (Q(memo__startswith=memo) for memo in terms.memos)))
 
 
 def _limit() -> None:
@@ -185,7 +208,9 @@ def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _search_postgresql(entries, terms: _Terms, page) -> Results:
+def _matching_postgresql(entries, terms: _Terms):
+    """(the entries holding every word, the full-text query or None, the words to mark); None if
+    only punctuation was typed."""
     words: list[str] = []
     query = None
     if terms.words:
@@ -202,7 +227,7 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
             )
             found = cursor.fetchall()
         if not found and not terms.memos:  # only punctuation was typed
-            return Results(query=terms.text, cut=terms.cut)
+            return None
         alternatives = []
         for lexeme, inside, similar in found:
             prefix = ":*" if len(lexeme) >= MIN_PREFIX else ""
@@ -213,6 +238,14 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
         if alternatives:
             query = SearchQuery(" & ".join(alternatives), search_type="raw", config="simple")
             entries = entries.filter(vector=query)
+    return entries, query, words
+
+
+def _search_postgresql(entries, terms: _Terms, page) -> Results:
+    matching = _matching_postgresql(entries, terms)
+    if matching is None:
+        return Results(query=terms.text, cut=terms.cut)
+    entries, query, words = matching
     total = entries.values("pk")[: COUNTED + 1].count()
     _indexes_again()
     by_relevance = query is not None and total <= COUNTED
@@ -229,14 +262,23 @@ def _search_postgresql(entries, terms: _Terms, page) -> Results:
 _TOKEN = re.compile(rf"{_LETTER}+(?:[.@/-]{_LETTER}+)*")
 
 
-def _search_like(entries, terms: _Terms, page) -> Results:
+def _matching_like(entries, terms: _Terms):
+    """(the entries holding every word, the words); None if only punctuation was typed."""
     words = _TOKEN.findall(" ".join(terms.words))[:MAX_WORDS]
     if terms.words and not words and not terms.memos:
-        return Results(query=terms.text, cut=terms.cut)
+        return None
     for word in words:
         entries = entries.filter(
             Q(title__icontains=word) | Q(people__icontains=word) | Q(body__icontains=word)
         )
+    return entries, words
+
+
+def _search_like(entries, terms: _Terms, page) -> Results:
+    matching = _matching_like(entries, terms)
+    if matching is None:
+        return Results(query=terms.text, cut=terms.cut)
+    entries, words = matching
     entries = entries.order_by("-issue_date", "-meeting_id")
     total = entries.values("pk")[: COUNTED + 1].count()
     return _results(entries, terms, page, total=total, words=words, by_relevance=False)

@@ -21,9 +21,17 @@ def issuer_of(office):
     return user.user if user else user_with_role(office, OfficeRole.Role.ISSUER, OfficeRole.Role.APPROVER)
 
 
-def minutes_in(office, state=S.ISSUED, *, title=None, decisions=("<p>ই-নথির ব্যবহার বাড়াতে হবে।</p>",), **fields):
+def minutes_in(
+    office,
+    state=S.ISSUED,
+    *,
+    title=None,
+    item="ই-নথি",
+    decisions=("<p>ই-নথির ব্যবহার বাড়াতে হবে।</p>",),
+    **fields,
+):
     """Minutes of `office` in `state` (never PUBLISHED: publish() takes that step), with one agenda item
-    and these decisions, each with a deadline and a responsible office."""
+    (titled `item`) and these decisions, each with a deadline and a responsible office."""
     number = next(_memo)
     issued = state == S.ISSUED
     meeting = MeetingFactory(
@@ -35,7 +43,7 @@ def minutes_in(office, state=S.ISSUED, *, title=None, decisions=("<p>ই-নথ�
         issue_date=fields.pop("issue_date", datetime.date(2024, 3, 10)) if issued else None,
         **fields,
     )
-    item = AgendaItem.objects.create(meeting=meeting, order=1, title="ই-নথি", discussion="<p>আলোচনা।</p>")
+    item = AgendaItem.objects.create(meeting=meeting, order=1, title=item, discussion="<p>আলোচনা।</p>")
     for order, text in enumerate(decisions, start=1):
         decision = Decision.objects.create(
             agenda_item=item,

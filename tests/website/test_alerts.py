@@ -119,7 +119,8 @@ def test_new_matching_minutes_are_told_once_with_a_one_click_unsubscribe(
     subscription = confirmed(client, office="ssd", q="ই-নথি")
     mail.outbox.clear()
     wanted = published_in(steps, ministry, title="ই-নথি বিষয়ক সভা")
-    published_in(steps, ministry, title="অন্য বিষয়ের সভা")
+    # Matched as the search matches: words of the title, the agenda and the decisions.
+    published_in(steps, ministry, title="অন্য বিষয়ের সভা", item="ওয়েবসাইট", decisions=("<p>ওয়েবসাইট হালনাগাদ।</p>",))
     published_in(steps, OfficeFactory(), title="ই-নথি, অন্য দপ্তর")
 
     with steps(execute=True):

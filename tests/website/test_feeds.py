@@ -249,3 +249,25 @@ def test_a_feeds_queries_do_not_grow_with_the_number_of_minutes(
     assert queries() == few
     # Minutes, their first decisions (and the office and the offices below it when named): a handful.
     assert few <= 6
+
+
+def test_the_search_feed_finds_what_the_search_finds_newest_first(
+    client, ministry, django_capture_on_commit_callbacks
+):
+    steps = django_capture_on_commit_callbacks
+    decision = ("<p>ক্ষুদ্রঋণ শাখার সফটওয়্যার হালনাগাদ করতে হবে।</p>",)
+    older = published_in(
+        steps, ministry, title="পুরোনো সভা", decisions=decision, issue_date=datetime.date(2024, 1, 5)
+    )
+    newer = published_in(
+        steps, ministry, title="নতুন সভা", decisions=decision, issue_date=datetime.date(2024, 3, 5)
+    )
+    published_in(steps, ministry, title="অন্য সভা")
+    minutes_in(ministry, S.ISSUED, title="জারি, অপ্রকাশিত", decisions=decision)
+
+    # A word of a decision (in no title), and a memo number's start typed in ASCII digits.
+    found = entries(client.get("/public/feeds/search.atom?q=ক্ষুদ্রঋণ"))
+    assert [entry["title"] for entry in found] == [newer.title, older.title]
+    (by_memo,) = entries(client.get(f"/public/feeds/search.atom?q={older.memo_number}"))
+    assert by_memo["title"] == older.title
+    assert entries(client.get("/public/feeds/search.atom?q=।")) == []  # only punctuation: nothing
