@@ -83,6 +83,30 @@ def running_worker(flush=True, **extra_env):
         log.close()
 
 
+@contextmanager
+def running_beat(**extra_env):
+    """Start `celery beat` with the schedule in the database (django-celery-beat's DatabaseScheduler,
+    as the Procfile runs it) as its own process on the tests' broker; stop it on leaving."""
+    env = {**os.environ, "DATABASE_URL": _database_url(), "CELERY_BROKER_URL": _redis_url(), **extra_env}
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = open(LOGS / "celery-beat.log", "ab")  # noqa: SIM115 - closed when beat stops
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel=INFO",
+            "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler", "--max-interval", "1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        yield process
+    finally:
+        stop(process)
+        log.close()
+
+
 def stop(process, sig=signal.SIGTERM) -> None:
     if process.poll() is not None:
         return
