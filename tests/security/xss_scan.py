@@ -257,6 +257,10 @@ DOM_SCAN_SCRIPT = """
     try { const u = new URL(value, location.href); return u.origin === origin && u.pathname.startsWith("/static/"); }
     catch (e) { return false; }
   };
+  const ownFeed = (value) => {  // the portal's own Atom feed (/public/feeds/…)
+    try { const u = new URL(value, location.href); return u.origin === origin && u.pathname.startsWith("/public/feeds/"); }
+    catch (e) { return false; }
+  };
   const describe = (el) => "<" + el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     (el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "") + ">";
   function walk(root) {
@@ -277,7 +281,9 @@ DOM_SCAN_SCRIPT = """
       if (tag === "meta" && el.hasAttribute("http-equiv")) problems.push("meta http-equiv " + d);
       const href = el.getAttribute("href") || "";
       const icon = tag === "link" && el.getAttribute("rel") === "icon" && (own(href) || /^data:(,|image\\/)/i.test(href));
-      if (tag === "link" && !icon && !(el.getAttribute("rel") === "stylesheet" && own(href))) {
+      // The public pages' feed links: <link rel="alternate" type="application/atom+xml" href="/public/feeds/…">.
+      const feed = tag === "link" && el.getAttribute("rel") === "alternate" && ownFeed(href) && !el.closest("body");
+      if (tag === "link" && !icon && !feed && !(el.getAttribute("rel") === "stylesheet" && own(href))) {
         problems.push("link " + d + " " + el.getAttribute("href"));
       }
       for (const a of Array.from(el.attributes)) {
