@@ -141,7 +141,8 @@ def test_an_unreachable_gateway_is_an_error_to_retry_without_the_key(settings):
     assert API_KEY not in str(raised.value)
 
 
-def test_the_channels_are_chosen_by_settings_and_an_unknown_one_is_reported(settings):
+def test_the_channels_are_chosen_by_settings_and_an_unknown_one_is_reported(settings, db):
+    # (db: on PostgreSQL the checks also read the database's character type, minutes/checks.py)
     settings.SOBHA_REMINDER_CHANNELS = ["email", "log"]
     assert [c.name for c in enabled_channels()] == ["email", "log"]
     settings.SOBHA_REMINDER_CHANNELS = ["email", "fax"]
